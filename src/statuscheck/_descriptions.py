@@ -1,0 +1,76 @@
+"""The one-line descriptions the reference enum gives each status code.
+
+The registry carries phrases but no descriptions, so these are statuscheck's
+own wording. They are kept apart from the generator so that editing prose
+never means touching code, and the generator refuses to emit a member that
+has no description here.
+"""
+
+from __future__ import annotations
+
+__all__ = ["DESCRIPTIONS"]
+
+DESCRIPTIONS: dict[int, str] = {
+    100: "The request has begun well; the client may send the rest of it",
+    101: "The server is switching to the protocol named in the Upgrade header",
+    102: "The server has accepted the request and is still working on it",
+    103: "Preliminary headers the final response is likely to carry",
+    104: "The server supports resumable uploads for this request",
+    200: "The request succeeded and the response carries its result",
+    201: "The request succeeded and created a new resource",
+    202: "The request was accepted for processing that has not finished",
+    203: "Success, but a transforming proxy altered the origin's content",
+    204: "The request succeeded and there is no content to send back",
+    205: "Success; the client should reset the view that sent the request",
+    206: "The response carries only the requested ranges of the resource",
+    207: "The body holds separate statuses for several resources",
+    208: "Members of this binding were already listed earlier in the response",
+    226: "The response is the result of instance manipulations on the resource",
+    300: "The resource has several representations to choose between",
+    301: "The resource now lives at a new permanent URI",
+    302: "The resource lives at another URI for now",
+    303: "The result is available by a GET on another URI",
+    304: "The cached representation is still current; nothing is resent",
+    305: "The resource must be reached through the given proxy (deprecated)",
+    307: "Repeat the same request at another URI for now, keeping its method",
+    308: "Repeat the same request at a new permanent URI, keeping its method",
+    400: "The server cannot process the request because it is malformed",
+    401: "The request lacks valid credentials for the target resource",
+    402: "Reserved for payment schemes; no standard use is defined",
+    403: "The server understood the request but refuses to fulfil it",
+    404: "The server has no current representation of the target resource",
+    405: "The target resource does not support the request's method",
+    406: "No representation matches the request's proactive negotiation headers",
+    407: "The client must first authenticate with the proxy",
+    408: "The server gave up waiting for the complete request",
+    409: "The request conflicts with the current state of the resource",
+    410: "The resource is gone for good and has no forwarding address",
+    411: "The server requires a Content-Length header for this request",
+    412: "A precondition in the request headers did not hold on the server",
+    413: "The request content is larger than the server is willing to process",
+    414: "The target URI is longer than the server is willing to interpret",
+    415: "The content is in a format the target resource does not accept",
+    416: "None of the requested ranges overlaps the current representation",
+    417: "The server cannot meet the expectation in the Expect header",
+    421: "The request reached a server that cannot answer for the target URI",
+    422: "The content is well-formed but its instructions cannot be processed",
+    423: "The resource is locked against this change",
+    424: "The method failed because an action it depended on failed",
+    425: "The server will not risk processing a request that might be replayed",
+    426: "The client must switch to the protocol named in the Upgrade header",
+    428: "The server requires this request to be conditional",
+    429: "The client has sent too many requests in a given time",
+    431: "A header field, or all of them together, is too large to process",
+    451: "Access is denied as a consequence of a legal demand",
+    500: "The server met an unexpected condition and could not fulfil the request",
+    501: "The server does not support the functionality the request needs",
+    502: "A gateway or proxy received an invalid response from upstream",
+    503: "The server cannot handle the request now: overload or maintenance",
+    504: "A gateway or proxy did not get a timely response from upstream",
+    505: "The server does not support the request's major HTTP version",
+    506: "Content negotiation is misconfigured and loops back on itself",
+    507: "The server cannot store what it needs to complete the request",
+    508: "The server stopped an operation that found an infinite loop",
+    510: "The request lacks an HTTP extension the server requires (obsoleted)",
+    511: "The client must authenticate to gain network access",
+}

@@ -1,0 +1,28 @@
+"""Using the reference enum must not drag in the heavy dependencies."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+import pytest
+
+HEAVY = ("requests", "bs4", "hypothesis", "pytest", "_pytest", "urllib3")
+
+
+@pytest.mark.parametrize(
+    "statement",
+    [
+        "import statuscheck",
+        "from statuscheck import HTTPStatus; HTTPStatus(404).phrase",
+        "import statuscheck.client",
+        "import statuscheck; statuscheck.HTTPStatus(510).references",
+        "import statuscheck; statuscheck.load_snapshot().entry(104)",
+    ],
+)
+def test_statement_imports_none_of_the_heavy_packages(statement: str) -> None:
+    script = f"{statement}\nimport sys\nprint(sorted(m for m in {HEAVY!r} if m in sys.modules))"
+    result = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, check=True
+    )
+    assert result.stdout.strip() == "[]"
