@@ -16,9 +16,13 @@ TYPE_CHECKING = False
 if TYPE_CHECKING:
     from statuscheck import client
     from statuscheck._csv_codec import dump_csv, parse_csv
+    from statuscheck._deviations import Deviation
+    from statuscheck._engine import ConformanceReport, Outcome, check_implementation
     from statuscheck._errors import RegistryError, StatuscheckError
+    from statuscheck._findings import ConformanceWarning, Finding
     from statuscheck._history import FORMER_PHRASES, FormerPhrase, phrase_to_name
     from statuscheck._model import Entry, Reference, Registry
+    from statuscheck._resolve import ImplementationError
     from statuscheck._snapshot import (
         Provenance,
         load_provenance,
@@ -28,14 +32,21 @@ if TYPE_CHECKING:
 
 __all__ = [
     "FORMER_PHRASES",
+    "ConformanceReport",
+    "ConformanceWarning",
+    "Deviation",
     "Entry",
+    "Finding",
     "FormerPhrase",
     "HTTPStatus",
+    "ImplementationError",
+    "Outcome",
     "Provenance",
     "Reference",
     "Registry",
     "RegistryError",
     "StatuscheckError",
+    "check_implementation",
     "client",
     "dump_csv",
     "load_provenance",
@@ -46,6 +57,13 @@ __all__ = [
 ]
 
 _LAZY = {
+    "ConformanceReport": "statuscheck._engine",
+    "ConformanceWarning": "statuscheck._findings",
+    "Deviation": "statuscheck._deviations",
+    "Finding": "statuscheck._findings",
+    "ImplementationError": "statuscheck._resolve",
+    "Outcome": "statuscheck._engine",
+    "check_implementation": "statuscheck._engine",
     "FORMER_PHRASES": "statuscheck._history",
     "Entry": "statuscheck._model",
     "FormerPhrase": "statuscheck._history",

@@ -24,7 +24,11 @@ EXIT_FINDINGS = 1
 #: Bad usage, unreadable input, unreachable registry: no verdict could be reached.
 EXIT_CANNOT_TELL = 2
 
-_COMMANDS = ("statuscheck._cmd_generate",)
+_COMMANDS = (
+    "statuscheck._cmd_check",
+    "statuscheck._cmd_generate",
+    "statuscheck._cmd_refresh",
+)
 
 
 class _Command(Protocol):

@@ -1,0 +1,33 @@
+"""API: enum implementations look up, compare and classify like ``http.HTTPStatus``."""
+
+from __future__ import annotations
+
+import enum
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from statuscheck._check_api import lookup_problem
+from statuscheck.plugin import Conformance
+
+pytestmark = pytest.mark.statuscheck("api")
+
+
+def test_api(conformance: Conformance, code: int | None) -> None:
+    conformance.verify("api", code)
+
+
+@settings(database=None, derandomize=True, max_examples=300, deadline=None)
+@given(value=st.integers())
+def test_lookup_by_any_int(conformance: Conformance, value: int) -> None:
+    """Any int either finds the member with that value or raises ValueError."""
+    impl = conformance.impl
+    if not (isinstance(impl, type) and issubclass(impl, enum.Enum)):
+        pytest.skip(f"{conformance.report.impl} is not an enum")
+    defined = {member.value: member for member in impl}
+    if value in defined:
+        assert impl(value) is defined[value]
+    else:
+        problem = lookup_problem(impl, value)
+        assert problem is None, problem

@@ -1,0 +1,236 @@
+"""The conformance engine: one implementation in, one report of findings out.
+
+Both the pytest suite and ``statuscheck check`` call
+:func:`check_implementation` and only present its :class:`ConformanceReport`,
+so the two can never disagree about what is wrong.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime
+import hashlib
+import types
+from pathlib import Path
+from typing import Literal
+
+from statuscheck._adapters import read_table
+from statuscheck._check_aliases import check_aliases
+from statuscheck._check_api import check_api
+from statuscheck._check_descriptions import check_descriptions
+from statuscheck._check_ordering import check_ordering
+from statuscheck._check_phrases import check_phrases
+from statuscheck._check_values import check_values
+from statuscheck._deviations import Deviation
+from statuscheck._findings import CHECKS, Check, Finding
+from statuscheck._model import Registry
+from statuscheck._resolve import ImplementationError, resolve
+from statuscheck._snapshot import load_snapshot, provenance_path_for, snapshot_path
+from statuscheck._table import StatusTable
+
+__all__ = [
+    "AUTO",
+    "ConformanceReport",
+    "Outcome",
+    "SnapshotInfo",
+    "check_implementation",
+    "known_aliases",
+]
+
+#: Use the aliases module known for the implementation, if any.
+AUTO = "auto"
+
+_KNOWN_ALIASES = {
+    "http.HTTPStatus": "http.client",
+    "statuscheck._httpstatus.HTTPStatus": "statuscheck.client",
+}
+
+Status = Literal["pass", "fail", "warn", "expected", "stale"]
+
+
+@dataclasses.dataclass(frozen=True)
+class SnapshotInfo:
+    """Which registry a report was made against."""
+
+    path: str
+    sha256: str
+    registry_updated: str | None
+
+    def to_json(self) -> dict[str, str | None]:
+        return dataclasses.asdict(self)
+
+
+@dataclasses.dataclass(frozen=True)
+class Outcome:
+    """The verdict for one check on one code, deviations applied."""
+
+    check: Check
+    code: int | None
+    status: Status
+    findings: tuple[Finding, ...] = ()
+    deviation: Deviation | None = None
+
+    def describe(self) -> str:
+        """One line per finding, with the declared reason where there is one."""
+        lines = [f"{finding.severity}: {finding.message}" for finding in self.findings]
+        if self.status == "stale" and self.deviation is not None:
+            lines.append(
+                f"declared deviation {self.deviation.key} ({self.deviation.source}) no longer "
+                f"occurs: remove it (reason given: {self.deviation.reason})"
+            )
+        return "\n".join(lines)
+
+
+@dataclasses.dataclass(frozen=True)
+class ConformanceReport:
+    impl: str
+    shape: str
+    aliases: str | None
+    snapshot: SnapshotInfo
+    findings: tuple[Finding, ...]
+    deviations: tuple[Deviation, ...] = ()
+    checks: tuple[Check, ...] = CHECKS
+    #: Codes the table defines or the registry assigns: what each check looked at.
+    subjects: dict[Check, tuple[int, ...]] = dataclasses.field(default_factory=dict)
+
+    def outcome(self, check: Check, code: int | None) -> Outcome:
+        findings = tuple(f for f in self.findings if f.check == check and f.code == code)
+        deviation = next((d for d in self.deviations if d.check == check and d.code == code), None)
+        status: Status
+        if deviation is not None:
+            status = "expected" if findings else "stale"
+        elif any(finding.severity == "error" for finding in findings):
+            status = "fail"
+        else:
+            status = "warn" if findings else "pass"
+        return Outcome(check, code, status, findings, deviation)
+
+    def codes_for(self, check: Check) -> tuple[int | None, ...]:
+        """Every code the check has a verdict on: its subjects, findings and declarations."""
+        codes: set[int] = set(self.subjects.get(check, ()))
+        codes.update(f.code for f in self.findings if f.check == check and f.code is not None)
+        codes.update(d.code for d in self.deviations if d.check == check and d.code is not None)
+        ordered: tuple[int | None, ...] = tuple(sorted(codes))
+        if any(f.check == check and f.code is None for f in self.findings) or any(
+            d.check == check and d.code is None for d in self.deviations
+        ):
+            ordered += (None,)
+        return ordered
+
+    def outcomes(self) -> list[Outcome]:
+        """Every outcome that is not a plain pass, in check then code order."""
+        result = []
+        for check in self.checks:
+            for code in self.codes_for(check):
+                outcome = self.outcome(check, code)
+                if outcome.status != "pass":
+                    result.append(outcome)
+        return result
+
+    @property
+    def conformant(self) -> bool:
+        return not any(outcome.status in ("fail", "stale") for outcome in self.outcomes())
+
+
+def known_aliases(impl: object) -> str | None:
+    """The constants module known to mirror ``impl`` (``http.HTTPStatus`` -> ``http.client``)."""
+    if isinstance(impl, type):
+        return _KNOWN_ALIASES.get(f"{impl.__module__}.{impl.__qualname__}")
+    return None
+
+
+def check_implementation(
+    impl: str | object,
+    *,
+    aliases: str | object | None = AUTO,
+    snapshot: str | Path | None = None,
+    deviations: tuple[Deviation, ...] = (),
+    today: datetime.date | None = None,
+    checks: tuple[Check, ...] = CHECKS,
+) -> ConformanceReport:
+    """Check ``impl`` (an object or a dotted path) against the snapshot.
+
+    Raises :class:`ImplementationError` when the implementation (or its
+    aliases module) cannot be loaded or has no readable shape; anything wrong
+    *inside* a readable table becomes a finding.
+    """
+    obj, label = (resolve(impl), impl) if isinstance(impl, str) else (impl, _label(impl))
+    table = read_table(obj, label)
+    aliases_table, aliases_label = _aliases_table(obj, aliases)
+    registry = load_snapshot(snapshot)
+    day = today if today is not None else datetime.date.today()
+    findings: list[Finding] = []
+    runners = {
+        "values": lambda: check_values(table, registry, today=day),
+        "phrases": lambda: check_phrases(table, registry),
+        "descriptions": lambda: check_descriptions(table),
+        "ordering": lambda: check_ordering(table, aliases_table),
+        "aliases": lambda: check_aliases(table, registry, aliases_table),
+        "api": lambda: check_api(table),
+    }
+    for check in checks:
+        findings += runners[check]()
+    return ConformanceReport(
+        impl=label,
+        shape=table.shape,
+        aliases=aliases_label,
+        snapshot=_snapshot_info(snapshot),
+        findings=tuple(findings),
+        deviations=tuple(d for d in deviations if d.check in checks),
+        checks=checks,
+        subjects=_subjects(table, registry, aliases_table),
+    )
+
+
+def _label(obj: object) -> str:
+    if isinstance(obj, types.ModuleType):
+        return obj.__name__
+    module = getattr(obj, "__module__", None)
+    name = getattr(obj, "__qualname__", None)
+    if isinstance(module, str) and isinstance(name, str):
+        return f"{module}.{name}"
+    return f"<{type(obj).__name__} object>"
+
+
+def _aliases_table(
+    impl: object, aliases: str | object | None
+) -> tuple[StatusTable | None, str | None]:
+    if aliases == AUTO:
+        aliases = known_aliases(impl)
+    if aliases is None:
+        return None, None
+    obj, label = (
+        (resolve(aliases), aliases) if isinstance(aliases, str) else (aliases, _label(aliases))
+    )
+    if not isinstance(obj, types.ModuleType):
+        raise ImplementationError(f"aliases {label!r} must be a module, not a {type(obj).__name__}")
+    return read_table(obj, label), label
+
+
+def _subjects(
+    table: StatusTable, registry: Registry, aliases: StatusTable | None
+) -> dict[Check, tuple[int, ...]]:
+    defined = tuple(code for code in table.codes() if 100 <= code <= 599)
+    assigned = set(registry.assigned_codes())
+    return {
+        "values": tuple(sorted(set(defined) | assigned)),
+        "phrases": tuple(c for c in defined if c in assigned) if table.carries_phrases else (),
+        "descriptions": defined if table.carries_descriptions else (),
+        "ordering": defined,
+        "aliases": defined if table.carries_names or aliases is not None else (),
+        "api": defined if table.enum_class is not None else (),
+    }
+
+
+def _snapshot_info(snapshot: str | Path | None) -> SnapshotInfo:
+    path = Path(snapshot) if snapshot is not None else snapshot_path()
+    sha256 = hashlib.sha256(path.read_bytes()).hexdigest()
+    updated: str | None = None
+    sidecar = provenance_path_for(path)
+    if sidecar.is_file():
+        from statuscheck._snapshot import load_provenance
+
+        provenance = load_provenance(path)
+        if provenance.sha256 == sha256:
+            updated = provenance.registry_updated
+    return SnapshotInfo(str(path), sha256, updated)
