@@ -4,11 +4,11 @@
 costs; everything else is loaded on first attribute access, so that using the
 reference enum never imports the registry parser, requests, bs4, hypothesis or
 pytest.
+
+Like the generated enum, this module does without ``from __future__ import
+annotations``: it sits on the import path of ``statuscheck.HTTPStatus`` and its
+few annotations evaluate fine on every supported Python.
 """
-
-from __future__ import annotations
-
-import importlib
 
 from statuscheck._httpstatus import HTTPStatus
 
@@ -17,9 +17,12 @@ if TYPE_CHECKING:
     from statuscheck import client
     from statuscheck._csv_codec import dump_csv, parse_csv
     from statuscheck._deviations import Deviation
+    from statuscheck._diff import Change, diff_registries
     from statuscheck._engine import ConformanceReport, Outcome, check_implementation
     from statuscheck._errors import RegistryError, StatuscheckError
+    from statuscheck._fetch import FetchError
     from statuscheck._findings import ConformanceWarning, Finding
+    from statuscheck._formats import load_registry, parse_registry
     from statuscheck._history import FORMER_PHRASES, FormerPhrase, phrase_to_name
     from statuscheck._model import Entry, Reference, Registry
     from statuscheck._resolve import ImplementationError
@@ -30,12 +33,16 @@ if TYPE_CHECKING:
         snapshot_path,
     )
 
+    __version__: str
+
 __all__ = [
     "FORMER_PHRASES",
+    "Change",
     "ConformanceReport",
     "ConformanceWarning",
     "Deviation",
     "Entry",
+    "FetchError",
     "Finding",
     "FormerPhrase",
     "HTTPStatus",
@@ -46,17 +53,26 @@ __all__ = [
     "Registry",
     "RegistryError",
     "StatuscheckError",
+    "__version__",
     "check_implementation",
     "client",
+    "diff_registries",
     "dump_csv",
     "load_provenance",
+    "load_registry",
     "load_snapshot",
     "parse_csv",
+    "parse_registry",
     "phrase_to_name",
     "snapshot_path",
 ]
 
 _LAZY = {
+    "Change": "statuscheck._diff",
+    "FetchError": "statuscheck._fetch",
+    "diff_registries": "statuscheck._diff",
+    "load_registry": "statuscheck._formats",
+    "parse_registry": "statuscheck._formats",
     "ConformanceReport": "statuscheck._engine",
     "ConformanceWarning": "statuscheck._findings",
     "Deviation": "statuscheck._deviations",
@@ -82,8 +98,14 @@ _LAZY = {
 
 
 def __getattr__(name: str) -> object:
+    import importlib  # here, not at the top: it is not loaded at start-up
+
     if name == "client":
         return importlib.import_module("statuscheck.client")
+    if name == "__version__":  # from the installed metadata: one source of truth
+        from importlib.metadata import version
+
+        return version("statuscheck")
     try:
         module = _LAZY[name]
     except KeyError:

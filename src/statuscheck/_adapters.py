@@ -128,9 +128,7 @@ def _int_attributes(obj: object) -> dict[str, int]:
     return {
         name: value
         for name, value in attributes.items()
-        if not name.startswith("_")
-        and isinstance(value, int)
-        and not isinstance(value, bool)
+        if not name.startswith("_") and isinstance(value, int) and not isinstance(value, bool)
     }
 
 

@@ -47,6 +47,10 @@ _KNOWN_ALIASES = {
 
 Status = Literal["pass", "fail", "warn", "expected", "stale"]
 
+#: Checks about the table as a whole: judged once (code ``None``), plus once per
+#: code they find fault with, rather than once per code.
+TABLE_CHECKS: frozenset[Check] = frozenset({"ordering"})
+
 
 @dataclasses.dataclass(frozen=True)
 class SnapshotInfo:
@@ -111,8 +115,10 @@ class ConformanceReport:
         codes.update(f.code for f in self.findings if f.check == check and f.code is not None)
         codes.update(d.code for d in self.deviations if d.check == check and d.code is not None)
         ordered: tuple[int | None, ...] = tuple(sorted(codes))
-        if any(f.check == check and f.code is None for f in self.findings) or any(
-            d.check == check and d.code is None for d in self.deviations
+        if (
+            check in TABLE_CHECKS
+            or any(f.check == check and f.code is None for f in self.findings)
+            or any(d.check == check and d.code is None for d in self.deviations)
         ):
             ordered += (None,)
         return ordered
@@ -216,7 +222,7 @@ def _subjects(
         "values": tuple(sorted(set(defined) | assigned)),
         "phrases": tuple(c for c in defined if c in assigned) if table.carries_phrases else (),
         "descriptions": defined if table.carries_descriptions else (),
-        "ordering": defined,
+        "ordering": (),
         "aliases": defined if table.carries_names or aliases is not None else (),
         "api": defined if table.enum_class is not None else (),
     }

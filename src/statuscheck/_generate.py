@@ -136,9 +136,11 @@ def _render_enum(found: tuple[Member, ...]) -> str:
         "It is built exactly like Python's own ``http.HTTPStatus`` (with",
         "``enum._simple_enum`` where the running Python has it), so that importing",
         "it costs no more than importing the stdlib enum.",
-        '"""',
         "",
-        "from __future__ import annotations",
+        "No ``from __future__ import annotations`` here: the module has no",
+        "annotations (its types live in ``_httpstatus.pyi``) and importing",
+        "``__future__`` would add measurably to the import.",
+        '"""',
         "",
         "from enum import IntEnum",
         "",
@@ -172,28 +174,24 @@ def _render_enum(found: tuple[Member, ...]) -> str:
         "",
         "    # Defaults let an alias be written as its bare value, which every",
         "    # Python's enum machinery (classic or _simple_enum) resolves to the member.",
-        "    def __new__(",
-        "        cls,",
-        "        value,",
-        '        phrase="",',
-        '        description="",',
-        '        registry_status="assigned",',
-        '        reference_cell="",',
-        "    ):",
+        '    def __new__(cls, value, phrase="", description=""):',
         "        member = int.__new__(cls, value)",
         "        member._value_ = value",
         "        member.phrase = phrase",
         "        member.description = description",
-        "        member.registry_status = registry_status",
-        "        member._reference_cell = reference_cell",
         "        return member",
+        "",
+        "    @property",
+        "    def registry_status(self):",
+        '        """``assigned``, ``temporary`` or ``obsoleted``, as the registry annotates it."""',
+        '        return _REGISTRY_STATUS.get(self._value_, "assigned")',
         "",
         "    @property",
         "    def references(self):",
         '        """The registry references of this code, parsed (imported on first use)."""',
         "        from statuscheck._cells import parse_references",
         "",
-        "        return parse_references(self._reference_cell)",
+        "        return parse_references(_REFERENCES[self._value_])",
     ]
     for label, low in (
         ("informational", 100),
@@ -213,19 +211,26 @@ def _render_enum(found: tuple[Member, ...]) -> str:
         if _group_comment(member.code) != group:
             group = _group_comment(member.code)
             lines += ["", f"    # {group}"]
-        values = (
-            member.code,
-            member.entry.phrase,
-            member.description,
-            member.entry.status,
-            format_references(member.entry.references),
-        )
+        values = (member.code, member.entry.phrase, member.description)
         lines.append(f"    {member.name} = (")
         lines += [f"        {_literal(value)}," for value in values]
         lines.append("    )")
         lines += [
             f"    {alias} = {member.code}  # alias of {member.name}" for alias in member.aliases
         ]
+    lines += ["", "", "# Registry annotations other than plain assignment.", "_REGISTRY_STATUS = {"]
+    lines += [
+        f"    {member.code}: {_literal(member.entry.status)},"
+        for member in found
+        if member.entry.status != "assigned"
+    ]
+    lines += ["}", "", "# The Reference cell of each code, as the registry writes it."]
+    lines.append("_REFERENCES = {")
+    lines += [
+        f"    {member.code}: {_literal(format_references(member.entry.references))},"
+        for member in found
+    ]
+    lines.append("}")
     return "\n".join(lines) + "\n"
 
 

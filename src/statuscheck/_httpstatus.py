@@ -6,9 +6,11 @@
 It is built exactly like Python's own ``http.HTTPStatus`` (with
 ``enum._simple_enum`` where the running Python has it), so that importing
 it costs no more than importing the stdlib enum.
-"""
 
-from __future__ import annotations
+No ``from __future__ import annotations`` here: the module has no
+annotations (its types live in ``_httpstatus.pyi``) and importing
+``__future__`` would add measurably to the import.
+"""
 
 from enum import IntEnum
 
@@ -42,28 +44,24 @@ class HTTPStatus:
 
     # Defaults let an alias be written as its bare value, which every
     # Python's enum machinery (classic or _simple_enum) resolves to the member.
-    def __new__(
-        cls,
-        value,
-        phrase="",
-        description="",
-        registry_status="assigned",
-        reference_cell="",
-    ):
+    def __new__(cls, value, phrase="", description=""):
         member = int.__new__(cls, value)
         member._value_ = value
         member.phrase = phrase
         member.description = description
-        member.registry_status = registry_status
-        member._reference_cell = reference_cell
         return member
+
+    @property
+    def registry_status(self):
+        """``assigned``, ``temporary`` or ``obsoleted``, as the registry annotates it."""
+        return _REGISTRY_STATUS.get(self._value_, "assigned")
 
     @property
     def references(self):
         """The registry references of this code, parsed (imported on first use)."""
         from statuscheck._cells import parse_references
 
-        return parse_references(self._reference_cell)
+        return parse_references(_REFERENCES[self._value_])
 
     @property
     def is_informational(self):
@@ -90,36 +88,26 @@ class HTTPStatus:
         100,
         "Continue",
         "The request has begun well; the client may send the rest of it",
-        "assigned",
-        "[RFC9110, Section 15.2.1]",
     )
     SWITCHING_PROTOCOLS = (
         101,
         "Switching Protocols",
         "The server is switching to the protocol named in the Upgrade header",
-        "assigned",
-        "[RFC9110, Section 15.2.2]",
     )
     PROCESSING = (
         102,
         "Processing",
         "The server has accepted the request and is still working on it",
-        "assigned",
-        "[RFC2518]",
     )
     EARLY_HINTS = (
         103,
         "Early Hints",
         "Preliminary headers the final response is likely to carry",
-        "assigned",
-        "[RFC8297]",
     )
     UPLOAD_RESUMPTION_SUPPORTED = (
         104,
         "Upload Resumption Supported",
         "The server supports resumable uploads for this request",
-        "temporary",
-        "[draft-ietf-httpbis-resumable-upload-05]",
     )
 
     # success
@@ -127,71 +115,51 @@ class HTTPStatus:
         200,
         "OK",
         "The request succeeded and the response carries its result",
-        "assigned",
-        "[RFC9110, Section 15.3.1]",
     )
     CREATED = (
         201,
         "Created",
         "The request succeeded and created a new resource",
-        "assigned",
-        "[RFC9110, Section 15.3.2]",
     )
     ACCEPTED = (
         202,
         "Accepted",
         "The request was accepted for processing that has not finished",
-        "assigned",
-        "[RFC9110, Section 15.3.3]",
     )
     NON_AUTHORITATIVE_INFORMATION = (
         203,
         "Non-Authoritative Information",
         "Success, but a transforming proxy altered the origin's content",
-        "assigned",
-        "[RFC9110, Section 15.3.4]",
     )
     NO_CONTENT = (
         204,
         "No Content",
         "The request succeeded and there is no content to send back",
-        "assigned",
-        "[RFC9110, Section 15.3.5]",
     )
     RESET_CONTENT = (
         205,
         "Reset Content",
         "Success; the client should reset the view that sent the request",
-        "assigned",
-        "[RFC9110, Section 15.3.6]",
     )
     PARTIAL_CONTENT = (
         206,
         "Partial Content",
         "The response carries only the requested ranges of the resource",
-        "assigned",
-        "[RFC9110, Section 15.3.7]",
     )
     MULTI_STATUS = (
         207,
         "Multi-Status",
         "The body holds separate statuses for several resources",
-        "assigned",
-        "[RFC4918]",
     )
     ALREADY_REPORTED = (
         208,
         "Already Reported",
         "Members of this binding were already listed earlier in the response",
-        "assigned",
-        "[RFC5842]",
     )
     IM_USED = (
         226,
         "IM Used",
         "The response is the result of instance manipulations on the resource",
-        "assigned",
-        "[RFC3229]",
     )
 
     # redirection
@@ -199,57 +167,41 @@ class HTTPStatus:
         300,
         "Multiple Choices",
         "The resource has several representations to choose between",
-        "assigned",
-        "[RFC9110, Section 15.4.1]",
     )
     MOVED_PERMANENTLY = (
         301,
         "Moved Permanently",
         "The resource now lives at a new permanent URI",
-        "assigned",
-        "[RFC9110, Section 15.4.2]",
     )
     FOUND = (
         302,
         "Found",
         "The resource lives at another URI for now",
-        "assigned",
-        "[RFC9110, Section 15.4.3]",
     )
     SEE_OTHER = (
         303,
         "See Other",
         "The result is available by a GET on another URI",
-        "assigned",
-        "[RFC9110, Section 15.4.4]",
     )
     NOT_MODIFIED = (
         304,
         "Not Modified",
         "The cached representation is still current; nothing is resent",
-        "assigned",
-        "[RFC9110, Section 15.4.5]",
     )
     USE_PROXY = (
         305,
         "Use Proxy",
         "The resource must be reached through the given proxy (deprecated)",
-        "assigned",
-        "[RFC9110, Section 15.4.6]",
     )
     TEMPORARY_REDIRECT = (
         307,
         "Temporary Redirect",
         "Repeat the same request at another URI for now, keeping its method",
-        "assigned",
-        "[RFC9110, Section 15.4.8]",
     )
     PERMANENT_REDIRECT = (
         308,
         "Permanent Redirect",
         "Repeat the same request at a new permanent URI, keeping its method",
-        "assigned",
-        "[RFC9110, Section 15.4.9]",
     )
 
     # client error
@@ -257,201 +209,145 @@ class HTTPStatus:
         400,
         "Bad Request",
         "The server cannot process the request because it is malformed",
-        "assigned",
-        "[RFC9110, Section 15.5.1]",
     )
     UNAUTHORIZED = (
         401,
         "Unauthorized",
         "The request lacks valid credentials for the target resource",
-        "assigned",
-        "[RFC9110, Section 15.5.2]",
     )
     PAYMENT_REQUIRED = (
         402,
         "Payment Required",
         "Reserved for payment schemes; no standard use is defined",
-        "assigned",
-        "[RFC9110, Section 15.5.3]",
     )
     FORBIDDEN = (
         403,
         "Forbidden",
         "The server understood the request but refuses to fulfil it",
-        "assigned",
-        "[RFC9110, Section 15.5.4]",
     )
     NOT_FOUND = (
         404,
         "Not Found",
         "The server has no current representation of the target resource",
-        "assigned",
-        "[RFC9110, Section 15.5.5]",
     )
     METHOD_NOT_ALLOWED = (
         405,
         "Method Not Allowed",
         "The target resource does not support the request's method",
-        "assigned",
-        "[RFC9110, Section 15.5.6]",
     )
     NOT_ACCEPTABLE = (
         406,
         "Not Acceptable",
         "No representation matches the request's proactive negotiation headers",
-        "assigned",
-        "[RFC9110, Section 15.5.7]",
     )
     PROXY_AUTHENTICATION_REQUIRED = (
         407,
         "Proxy Authentication Required",
         "The client must first authenticate with the proxy",
-        "assigned",
-        "[RFC9110, Section 15.5.8]",
     )
     REQUEST_TIMEOUT = (
         408,
         "Request Timeout",
         "The server gave up waiting for the complete request",
-        "assigned",
-        "[RFC9110, Section 15.5.9]",
     )
     CONFLICT = (
         409,
         "Conflict",
         "The request conflicts with the current state of the resource",
-        "assigned",
-        "[RFC9110, Section 15.5.10]",
     )
     GONE = (
         410,
         "Gone",
         "The resource is gone for good and has no forwarding address",
-        "assigned",
-        "[RFC9110, Section 15.5.11]",
     )
     LENGTH_REQUIRED = (
         411,
         "Length Required",
         "The server requires a Content-Length header for this request",
-        "assigned",
-        "[RFC9110, Section 15.5.12]",
     )
     PRECONDITION_FAILED = (
         412,
         "Precondition Failed",
         "A precondition in the request headers did not hold on the server",
-        "assigned",
-        "[RFC9110, Section 15.5.13]",
     )
     CONTENT_TOO_LARGE = (
         413,
         "Content Too Large",
         "The request content is larger than the server is willing to process",
-        "assigned",
-        "[RFC9110, Section 15.5.14]",
     )
     REQUEST_ENTITY_TOO_LARGE = 413  # alias of CONTENT_TOO_LARGE
     URI_TOO_LONG = (
         414,
         "URI Too Long",
         "The target URI is longer than the server is willing to interpret",
-        "assigned",
-        "[RFC9110, Section 15.5.15]",
     )
     REQUEST_URI_TOO_LONG = 414  # alias of URI_TOO_LONG
     UNSUPPORTED_MEDIA_TYPE = (
         415,
         "Unsupported Media Type",
         "The content is in a format the target resource does not accept",
-        "assigned",
-        "[RFC9110, Section 15.5.16]",
     )
     RANGE_NOT_SATISFIABLE = (
         416,
         "Range Not Satisfiable",
         "None of the requested ranges overlaps the current representation",
-        "assigned",
-        "[RFC9110, Section 15.5.17]",
     )
     REQUESTED_RANGE_NOT_SATISFIABLE = 416  # alias of RANGE_NOT_SATISFIABLE
     EXPECTATION_FAILED = (
         417,
         "Expectation Failed",
         "The server cannot meet the expectation in the Expect header",
-        "assigned",
-        "[RFC9110, Section 15.5.18]",
     )
     MISDIRECTED_REQUEST = (
         421,
         "Misdirected Request",
         "The request reached a server that cannot answer for the target URI",
-        "assigned",
-        "[RFC9110, Section 15.5.20]",
     )
     UNPROCESSABLE_CONTENT = (
         422,
         "Unprocessable Content",
         "The content is well-formed but its instructions cannot be processed",
-        "assigned",
-        "[RFC9110, Section 15.5.21]",
     )
     UNPROCESSABLE_ENTITY = 422  # alias of UNPROCESSABLE_CONTENT
     LOCKED = (
         423,
         "Locked",
         "The resource is locked against this change",
-        "assigned",
-        "[RFC4918]",
     )
     FAILED_DEPENDENCY = (
         424,
         "Failed Dependency",
         "The method failed because an action it depended on failed",
-        "assigned",
-        "[RFC4918]",
     )
     TOO_EARLY = (
         425,
         "Too Early",
         "The server will not risk processing a request that might be replayed",
-        "assigned",
-        "[RFC8470]",
     )
     UPGRADE_REQUIRED = (
         426,
         "Upgrade Required",
         "The client must switch to the protocol named in the Upgrade header",
-        "assigned",
-        "[RFC9110, Section 15.5.22]",
     )
     PRECONDITION_REQUIRED = (
         428,
         "Precondition Required",
         "The server requires this request to be conditional",
-        "assigned",
-        "[RFC6585]",
     )
     TOO_MANY_REQUESTS = (
         429,
         "Too Many Requests",
         "The client has sent too many requests in a given time",
-        "assigned",
-        "[RFC6585]",
     )
     REQUEST_HEADER_FIELDS_TOO_LARGE = (
         431,
         "Request Header Fields Too Large",
         "A header field, or all of them together, is too large to process",
-        "assigned",
-        "[RFC6585]",
     )
     UNAVAILABLE_FOR_LEGAL_REASONS = (
         451,
         "Unavailable For Legal Reasons",
         "Access is denied as a consequence of a legal demand",
-        "assigned",
-        "[RFC7725]",
     )
 
     # server error
@@ -459,76 +355,127 @@ class HTTPStatus:
         500,
         "Internal Server Error",
         "The server met an unexpected condition and could not fulfil the request",
-        "assigned",
-        "[RFC9110, Section 15.6.1]",
     )
     NOT_IMPLEMENTED = (
         501,
         "Not Implemented",
         "The server does not support the functionality the request needs",
-        "assigned",
-        "[RFC9110, Section 15.6.2]",
     )
     BAD_GATEWAY = (
         502,
         "Bad Gateway",
         "A gateway or proxy received an invalid response from upstream",
-        "assigned",
-        "[RFC9110, Section 15.6.3]",
     )
     SERVICE_UNAVAILABLE = (
         503,
         "Service Unavailable",
         "The server cannot handle the request now: overload or maintenance",
-        "assigned",
-        "[RFC9110, Section 15.6.4]",
     )
     GATEWAY_TIMEOUT = (
         504,
         "Gateway Timeout",
         "A gateway or proxy did not get a timely response from upstream",
-        "assigned",
-        "[RFC9110, Section 15.6.5]",
     )
     HTTP_VERSION_NOT_SUPPORTED = (
         505,
         "HTTP Version Not Supported",
         "The server does not support the request's major HTTP version",
-        "assigned",
-        "[RFC9110, Section 15.6.6]",
     )
     VARIANT_ALSO_NEGOTIATES = (
         506,
         "Variant Also Negotiates",
         "Content negotiation is misconfigured and loops back on itself",
-        "assigned",
-        "[RFC2295]",
     )
     INSUFFICIENT_STORAGE = (
         507,
         "Insufficient Storage",
         "The server cannot store what it needs to complete the request",
-        "assigned",
-        "[RFC4918]",
     )
     LOOP_DETECTED = (
         508,
         "Loop Detected",
         "The server stopped an operation that found an infinite loop",
-        "assigned",
-        "[RFC5842]",
     )
     NOT_EXTENDED = (
         510,
         "Not Extended",
         "The request lacks an HTTP extension the server requires (obsoleted)",
-        "obsoleted",
-        "[RFC2774][Status change of HTTP experiments to Historic]",
     )
     NETWORK_AUTHENTICATION_REQUIRED = (
         511,
         "Network Authentication Required",
         "The client must authenticate to gain network access",
-        "assigned",
-        "[RFC6585]",
     )
+
+
+# Registry annotations other than plain assignment.
+_REGISTRY_STATUS = {
+    104: "temporary",
+    510: "obsoleted",
+}
+
+# The Reference cell of each code, as the registry writes it.
+_REFERENCES = {
+    100: "[RFC9110, Section 15.2.1]",
+    101: "[RFC9110, Section 15.2.2]",
+    102: "[RFC2518]",
+    103: "[RFC8297]",
+    104: "[draft-ietf-httpbis-resumable-upload-05]",
+    200: "[RFC9110, Section 15.3.1]",
+    201: "[RFC9110, Section 15.3.2]",
+    202: "[RFC9110, Section 15.3.3]",
+    203: "[RFC9110, Section 15.3.4]",
+    204: "[RFC9110, Section 15.3.5]",
+    205: "[RFC9110, Section 15.3.6]",
+    206: "[RFC9110, Section 15.3.7]",
+    207: "[RFC4918]",
+    208: "[RFC5842]",
+    226: "[RFC3229]",
+    300: "[RFC9110, Section 15.4.1]",
+    301: "[RFC9110, Section 15.4.2]",
+    302: "[RFC9110, Section 15.4.3]",
+    303: "[RFC9110, Section 15.4.4]",
+    304: "[RFC9110, Section 15.4.5]",
+    305: "[RFC9110, Section 15.4.6]",
+    307: "[RFC9110, Section 15.4.8]",
+    308: "[RFC9110, Section 15.4.9]",
+    400: "[RFC9110, Section 15.5.1]",
+    401: "[RFC9110, Section 15.5.2]",
+    402: "[RFC9110, Section 15.5.3]",
+    403: "[RFC9110, Section 15.5.4]",
+    404: "[RFC9110, Section 15.5.5]",
+    405: "[RFC9110, Section 15.5.6]",
+    406: "[RFC9110, Section 15.5.7]",
+    407: "[RFC9110, Section 15.5.8]",
+    408: "[RFC9110, Section 15.5.9]",
+    409: "[RFC9110, Section 15.5.10]",
+    410: "[RFC9110, Section 15.5.11]",
+    411: "[RFC9110, Section 15.5.12]",
+    412: "[RFC9110, Section 15.5.13]",
+    413: "[RFC9110, Section 15.5.14]",
+    414: "[RFC9110, Section 15.5.15]",
+    415: "[RFC9110, Section 15.5.16]",
+    416: "[RFC9110, Section 15.5.17]",
+    417: "[RFC9110, Section 15.5.18]",
+    421: "[RFC9110, Section 15.5.20]",
+    422: "[RFC9110, Section 15.5.21]",
+    423: "[RFC4918]",
+    424: "[RFC4918]",
+    425: "[RFC8470]",
+    426: "[RFC9110, Section 15.5.22]",
+    428: "[RFC6585]",
+    429: "[RFC6585]",
+    431: "[RFC6585]",
+    451: "[RFC7725]",
+    500: "[RFC9110, Section 15.6.1]",
+    501: "[RFC9110, Section 15.6.2]",
+    502: "[RFC9110, Section 15.6.3]",
+    503: "[RFC9110, Section 15.6.4]",
+    504: "[RFC9110, Section 15.6.5]",
+    505: "[RFC9110, Section 15.6.6]",
+    506: "[RFC2295]",
+    507: "[RFC4918]",
+    508: "[RFC5842]",
+    510: "[RFC2774][Status change of HTTP experiments to Historic]",
+    511: "[RFC6585]",
+}
