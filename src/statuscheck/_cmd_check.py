@@ -78,10 +78,8 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
 
 def run(args: argparse.Namespace) -> int:
     from statuscheck._deviations import (
-        Deviation,
-        deviations_from_table,
+        declared_deviations,
         format_deviations,
-        load_deviations_file,
         load_pyproject_settings,
         parse_deviation,
     )
@@ -91,22 +89,19 @@ def run(args: argparse.Namespace) -> int:
     if os.getcwd() not in sys.path:  # let IMPL live in the current project, like `python -m`
         sys.path.insert(0, os.getcwd())
     settings = load_pyproject_settings(args.config)
-    deviations: list[Deviation] = []
-    if "deviations" in settings:
-        deviations += deviations_from_table(
-            settings["deviations"],
-            source=f"{args.config} [tool.statuscheck.deviations]",
-            impl=args.impl,
-        )
-    if args.deviations_file is not None:
-        deviations += load_deviations_file(args.deviations_file, impl=args.impl)
-    deviations += [parse_deviation(text) for text in args.deviation]
+    deviations = declared_deviations(
+        impl=args.impl,
+        settings=settings,
+        settings_source=args.config,
+        file=args.deviations_file,
+        given=tuple(parse_deviation(text) for text in args.deviation),
+    )
     aliases = args.aliases or settings.get("aliases") or AUTO
     report = check_implementation(
         args.impl,
         aliases=None if aliases == "none" else aliases,
         snapshot=args.snapshot or settings.get("snapshot"),
-        deviations=tuple(deviations),
+        deviations=deviations,
         today=args.as_of,
         checks=tuple(args.checks) if args.checks else CHECKS,
     )

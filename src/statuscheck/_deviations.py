@@ -22,6 +22,7 @@ from statuscheck._findings import CHECKS, Check, Finding
 __all__ = [
     "Deviation",
     "DeviationError",
+    "declared_deviations",
     "deviations_from_table",
     "format_deviations",
     "load_deviations_file",
@@ -83,6 +84,31 @@ def load_deviations_file(path: Path, *, impl: str | None = None) -> tuple[Deviat
     if table is None:
         table = _tool_settings(document).get("deviations", {})
     return deviations_from_table(table, source=str(path), impl=impl)
+
+
+def declared_deviations(
+    *,
+    impl: str,
+    settings: dict[str, Any],
+    settings_source: Path,
+    file: Path | None = None,
+    given: tuple[Deviation, ...] = (),
+) -> tuple[Deviation, ...]:
+    """Everything declared for ``impl``: pyproject settings, a deviations file, then ``given``.
+
+    The pytest plugin and ``statuscheck check`` both gather declarations here,
+    so the same project configuration means the same thing to both.
+    """
+    declared: list[Deviation] = []
+    if "deviations" in settings:
+        declared += deviations_from_table(
+            settings["deviations"],
+            source=f"{settings_source} [tool.statuscheck.deviations]",
+            impl=impl,
+        )
+    if file is not None:
+        declared += load_deviations_file(file, impl=impl)
+    return (*declared, *given)
 
 
 def load_pyproject_settings(path: Path) -> dict[str, Any]:

@@ -22,9 +22,8 @@ import pytest
 
 from statuscheck._deviations import (
     Deviation,
-    deviations_from_table,
+    declared_deviations,
     format_deviations,
-    load_deviations_file,
     load_pyproject_settings,
     parse_deviation,
 )
@@ -219,7 +218,14 @@ def _conformance(config: pytest.Config, *, required: bool) -> Conformance | None
 
     aliases = config.getoption("statuscheck_aliases") or settings.get("aliases") or AUTO
     try:
-        deviations = _deviations(config, settings, str(impl))
+        file = config.getoption("statuscheck_deviations_file")
+        deviations = declared_deviations(
+            impl=str(impl),
+            settings=settings,
+            settings_source=config.rootpath / "pyproject.toml",
+            file=Path(file) if file else None,
+            given=tuple(config.getoption("statuscheck_deviations")),
+        )
         report = check_implementation(
             str(impl),
             aliases=None if aliases == "none" else aliases,
@@ -231,21 +237,6 @@ def _conformance(config: pytest.Config, *, required: bool) -> Conformance | None
     conformance = Conformance(report, resolve(str(impl)))
     config.stash[_REPORT] = conformance
     return conformance
-
-
-def _deviations(
-    config: pytest.Config, settings: dict[str, Any], impl: str
-) -> tuple[Deviation, ...]:
-    declared: list[Deviation] = []
-    if "deviations" in settings:
-        declared += deviations_from_table(
-            settings["deviations"], source="pyproject.toml [tool.statuscheck.deviations]", impl=impl
-        )
-    path = config.getoption("statuscheck_deviations_file")
-    if path:
-        declared += load_deviations_file(Path(path), impl=impl)
-    declared += config.getoption("statuscheck_deviations")
-    return tuple(declared)
 
 
 def _importable(value: str) -> str:
