@@ -174,6 +174,15 @@ def test_junit_xml_names_each_code(pytester: pytest.Pytester, suite: Path) -> No
     assert failed == ["test_phrase[404]"]
 
 
+def test_snapshot_option_reads_any_registry_format(pytester: pytest.Pytester, suite: Path) -> None:
+    xml = REPO / "tests" / "data" / "iana" / "xml-2024-11-13.xml"
+    result = run(pytester, suite, "--impl=statuscheck.HTTPStatus", f"--snapshot={xml}")
+    assert result.ret == 0
+    result.stdout.fnmatch_lines(
+        ["statuscheck: snapshot *xml-2024-11-13.xml (IANA registry 2024-11-13, sha256 *"]
+    )
+
+
 def test_snapshot_option_checks_against_another_registry(
     pytester: pytest.Pytester, suite: Path
 ) -> None:

@@ -23,9 +23,15 @@ from statuscheck._check_phrases import check_phrases
 from statuscheck._check_values import check_values
 from statuscheck._deviations import Deviation
 from statuscheck._findings import CHECKS, Check, Finding
+from statuscheck._formats import load_document
 from statuscheck._model import Registry
 from statuscheck._resolve import ImplementationError, resolve
-from statuscheck._snapshot import load_snapshot, provenance_path_for, snapshot_path
+from statuscheck._snapshot import (
+    load_provenance,
+    load_snapshot,
+    provenance_path_for,
+    snapshot_path,
+)
 from statuscheck._table import StatusTable
 
 __all__ = [
@@ -163,7 +169,7 @@ def check_implementation(
     obj, label = (resolve(impl), impl) if isinstance(impl, str) else (impl, _label(impl))
     table = read_table(obj, label)
     aliases_table, aliases_label = _aliases_table(obj, aliases)
-    registry = load_snapshot(snapshot)
+    registry, info = _registry(snapshot)
     day = today if today is not None else datetime.date.today()
     findings: list[Finding] = []
     runners = {
@@ -180,7 +186,7 @@ def check_implementation(
         impl=label,
         shape=table.shape,
         aliases=aliases_label,
-        snapshot=_snapshot_info(snapshot),
+        snapshot=info,
         findings=tuple(findings),
         deviations=tuple(d for d in deviations if d.check in checks),
         checks=checks,
@@ -228,15 +234,26 @@ def _subjects(
     }
 
 
-def _snapshot_info(snapshot: str | Path | None) -> SnapshotInfo:
-    path = Path(snapshot) if snapshot is not None else snapshot_path()
-    sha256 = hashlib.sha256(path.read_bytes()).hexdigest()
-    updated: str | None = None
-    sidecar = provenance_path_for(path)
-    if sidecar.is_file():
-        from statuscheck._snapshot import load_provenance
+def _registry(snapshot: str | Path | None) -> tuple[Registry, SnapshotInfo]:
+    """The registry to check against and what to call it in reports.
 
+    The pinned snapshot is CSV with a provenance sidecar; a ``--snapshot`` may
+    be any format IANA publishes, dated by its sidecar or by the file itself.
+    """
+    if snapshot is None:
+        path = snapshot_path()
+        registry = load_snapshot()
+        data = path.read_bytes()
+        updated = None
+    else:
+        path = Path(snapshot)
+        document = load_document(path)
+        registry = document.registry
+        data = path.read_bytes()
+        updated = document.updated.isoformat() if document.updated else None
+    sha256 = hashlib.sha256(data).hexdigest()
+    if provenance_path_for(path).is_file():
         provenance = load_provenance(path)
         if provenance.sha256 == sha256:
             updated = provenance.registry_updated
-    return SnapshotInfo(str(path), sha256, updated)
+    return registry, SnapshotInfo(str(path), sha256, updated)
