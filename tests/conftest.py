@@ -1,10 +1,13 @@
-"""Shared fixtures: the real registry copies and the pytester plugin."""
+"""Shared fixtures: the real registry copies, the loopback registry servers, pytester."""
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+
+from tests.registry_server import RegistryServer, Tls, make_tls, serve
 
 pytest_plugins = ["pytester"]
 
@@ -28,3 +31,23 @@ def newest_csv() -> bytes:
 @pytest.fixture(scope="session")
 def old_csv() -> bytes:
     return OLD_CSV.read_bytes()
+
+
+@pytest.fixture(scope="module")
+def tls(tmp_path_factory: pytest.TempPathFactory) -> Tls:
+    """A throw-away certificate authority and a certificate for 127.0.0.1."""
+    return make_tls(tmp_path_factory.mktemp("tls"))
+
+
+@pytest.fixture
+def server() -> Iterator[RegistryServer]:
+    """A plain-HTTP registry server on 127.0.0.1 serving the real registry files."""
+    with serve() as running:
+        yield running
+
+
+@pytest.fixture
+def https_server(tls: Tls) -> Iterator[RegistryServer]:
+    """The same server behind TLS, for redirect and certificate tests."""
+    with serve(tls.context) as running:
+        yield running

@@ -10,34 +10,16 @@ from __future__ import annotations
 import email.utils
 import gzip
 import time
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
 from statuscheck._fetch import FetchError, FetchOptions, fetch
 from tests.conftest import NEWEST_CSV
-from tests.registry_server import RegistryServer, Reply, Tls, make_tls, serve
+from tests.registry_server import RegistryServer, Reply, Tls, serve
 
 FAST = FetchOptions(timeout=0.5, backoff=0.001, retries=3)
 CSV = NEWEST_CSV.read_bytes()
-
-
-@pytest.fixture(scope="module")
-def tls(tmp_path_factory: pytest.TempPathFactory) -> Tls:
-    return make_tls(tmp_path_factory.mktemp("tls"))
-
-
-@pytest.fixture
-def server() -> Iterator[RegistryServer]:
-    with serve() as running:
-        yield running
-
-
-@pytest.fixture
-def https_server(tls: Tls) -> Iterator[RegistryServer]:
-    with serve(tls.context) as running:
-        yield running
 
 
 def _fetch(url: str, options: FetchOptions = FAST) -> tuple[bytes, list[float]]:

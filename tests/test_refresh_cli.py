@@ -16,7 +16,6 @@ import shutil
 import stat
 import subprocess
 import sys
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any, Callable
 
@@ -25,7 +24,7 @@ import pytest
 from statuscheck._cli import main
 from statuscheck._snapshot import Provenance
 from tests.conftest import IANA, NEWEST_CSV, OLD_CSV, SNAPSHOT
-from tests.registry_server import RegistryServer, Reply, Tls, make_tls, serve
+from tests.registry_server import RegistryServer, Reply, Tls, serve
 
 CSV = NEWEST_CSV.read_bytes()
 OLD = OLD_CSV.read_bytes()
@@ -60,23 +59,6 @@ class Result:
     @property
     def json(self) -> Any:
         return json.loads(self.out)
-
-
-@pytest.fixture(scope="module")
-def tls(tmp_path_factory: pytest.TempPathFactory) -> Tls:
-    return make_tls(tmp_path_factory.mktemp("tls"))
-
-
-@pytest.fixture
-def server() -> Iterator[RegistryServer]:
-    with serve() as running:
-        yield running
-
-
-@pytest.fixture
-def https_server(tls: Tls) -> Iterator[RegistryServer]:
-    with serve(tls.context) as running:
-        yield running
 
 
 @pytest.fixture

@@ -11,7 +11,8 @@ import dataclasses
 import datetime
 import re
 
-from statuscheck._model import Reference, ReferenceKind, Status
+from statuscheck._errors import RegistryError
+from statuscheck._model import Entry, Reference, ReferenceKind, Status
 
 __all__ = [
     "Description",
@@ -20,6 +21,7 @@ __all__ = [
     "parse_description",
     "parse_reference",
     "parse_references",
+    "row_entry",
 ]
 
 _UNASSIGNED = "Unassigned"
@@ -139,3 +141,46 @@ def _date(text: str) -> datetime.date:
         return datetime.date.fromisoformat(text)
     except ValueError:
         raise ValueError(f"{text!r} is not a valid date") from None
+
+
+_VALUE = re.compile(r"^(\d+)(?:-(\d+))?$")
+
+
+def row_entry(
+    value: str,
+    description: str,
+    references: str | tuple[Reference, ...],
+    *,
+    source: str,
+    line: int | None,
+) -> Entry:
+    """One registry row from its cells, whichever format they were read from.
+
+    ``references`` is the Reference cell's text (CSV, XHTML) or references
+    already read from elsewhere (XML ``<xref>`` elements). Every problem is a
+    :class:`RegistryError` naming ``source`` and ``line``.
+    """
+    match = _VALUE.match(value)
+    if match is None:
+        raise RegistryError(f"non-numeric value {value!r}", source=source, line=line)
+    first = int(match[1])
+    last = int(match[2]) if match[2] is not None else first
+    if last < first:
+        raise RegistryError(f"range {value} has its ends reversed", source=source, line=line)
+    try:
+        parsed = parse_description(description)
+        if isinstance(references, str):
+            references = parse_references(references)
+    except ValueError as error:
+        raise RegistryError(str(error), source=source, line=line) from None
+    return Entry(
+        first=first,
+        last=last,
+        status=parsed.status,
+        phrase=parsed.phrase,
+        references=references,
+        registered=parsed.registered,
+        extensions_registered=parsed.extensions_registered,
+        expires=parsed.expires,
+        line=line,
+    )

@@ -8,14 +8,11 @@ the line-ending style, and writing uses minimal quoting, so
 
 from __future__ import annotations
 
-import re
-
 from statuscheck._cells import (
     Description,
     format_description,
     format_references,
-    parse_description,
-    parse_references,
+    row_entry,
 )
 from statuscheck._errors import RegistryError
 from statuscheck._model import Entry, Registry
@@ -24,7 +21,6 @@ __all__ = ["HEADER", "dump_csv", "parse_csv"]
 
 HEADER = ("Value", "Description", "Reference")
 _BOM = b"\xef\xbb\xbf"
-_VALUE = re.compile(r"^(\d+)(?:-(\d+))?$")
 
 
 def parse_csv(data: bytes, *, source: str = "<csv>") -> Registry:
@@ -101,29 +97,7 @@ def _entry(fields: list[str], content: str, *, source: str, line: int) -> Entry:
             line=line,
         )
     value, description_cell, reference_cell = fields
-    match = _VALUE.match(value)
-    if match is None:
-        raise RegistryError(f"non-numeric value {value!r}", source=source, line=line)
-    first = int(match[1])
-    last = int(match[2]) if match[2] is not None else first
-    if last < first:
-        raise RegistryError(f"range {value} has its ends reversed", source=source, line=line)
-    try:
-        description = parse_description(description_cell)
-        references = parse_references(reference_cell)
-    except ValueError as error:
-        raise RegistryError(str(error), source=source, line=line) from None
-    return Entry(
-        first=first,
-        last=last,
-        status=description.status,
-        phrase=description.phrase,
-        references=references,
-        registered=description.registered,
-        extensions_registered=description.extensions_registered,
-        expires=description.expires,
-        line=line,
-    )
+    return row_entry(value, description_cell, reference_cell, source=source, line=line)
 
 
 def _split_fields(content: str, *, source: str, line: int) -> list[str]:

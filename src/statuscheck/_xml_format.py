@@ -24,7 +24,7 @@ from collections.abc import Iterable
 
 from bs4 import BeautifulSoup, MarkupResemblesLocatorWarning, Tag, XMLParsedAsHTMLWarning
 
-from statuscheck._cells import parse_description, parse_reference, parse_references
+from statuscheck._cells import parse_reference, row_entry
 from statuscheck._errors import RegistryError
 from statuscheck._markup import decode_markup
 from statuscheck._model import Entry, Reference, Registry
@@ -33,7 +33,6 @@ __all__ = ["MarkupRegistry", "parse_xhtml", "parse_xml"]
 
 REGISTRY_ID = "http-status-codes-1"
 TABLE_ID = "table-http-status-codes-1"
-_VALUE = re.compile(r"^(\d{3})(?:-(\d{3}))?$")
 _RECORD_FIELDS = frozenset({"value", "description", "xref"})
 
 
@@ -95,7 +94,7 @@ def parse_xhtml(data: bytes, *, source: str = "<xhtml>") -> MarkupRegistry:
             )
         value, description, reference = (_text(cell) for cell in cells)
         reference = re.sub(r"\]\s+\[", "][", reference)
-        entries.append(_entry(value, description, source, row.sourceline, reference_cell=reference))
+        entries.append(row_entry(value, description, reference, source=source, line=row.sourceline))
     if not entries:
         raise RegistryError(f"table#{TABLE_ID} has no rows", source=source, line=table.sourceline)
     return MarkupRegistry(Registry(tuple(entries), source=source), _last_updated(soup, source))
@@ -116,8 +115,8 @@ def _record_entry(record: Tag, source: str) -> Entry:
             "<record> needs exactly one <value> and one <description>", source=source, line=line
         )
     references = tuple(_xref_reference(child, source) for child in children if child.name == "xref")
-    return _entry(
-        values[0].get_text(), descriptions[0].get_text(), source, line, references=references
+    return row_entry(
+        values[0].get_text(), descriptions[0].get_text(), references, source=source, line=line
     )
 
 
@@ -137,39 +136,6 @@ def _xref_reference(xref: Tag, source: str) -> Reference:
             line=xref.sourceline,
         )
     return parse_reference(text)
-
-
-def _entry(
-    value: str,
-    description_text: str,
-    source: str,
-    line: int | None,
-    *,
-    references: tuple[Reference, ...] = (),
-    reference_cell: str | None = None,
-) -> Entry:
-    match = _VALUE.match(value)
-    if match is None:
-        raise RegistryError(f"non-numeric value {value!r}", source=source, line=line)
-    first = int(match[1])
-    last = int(match[2]) if match[2] is not None else first
-    try:
-        description = parse_description(description_text)
-        if reference_cell is not None:
-            references = parse_references(reference_cell)
-    except ValueError as error:
-        raise RegistryError(str(error), source=source, line=line) from None
-    return Entry(
-        first=first,
-        last=last,
-        status=description.status,
-        phrase=description.phrase,
-        references=references,
-        registered=description.registered,
-        extensions_registered=description.extensions_registered,
-        expires=description.expires,
-        line=line,
-    )
 
 
 def _last_updated(soup: BeautifulSoup, source: str) -> datetime.date | None:
