@@ -619,3 +619,16 @@ def test_python_dash_m_statuscheck_runs_the_refresher(tmp_path: Path, snapshot: 
     assert completed.returncode == 1
     assert json.loads(completed.stdout)["drift"] is True
     assert completed.stderr.splitlines() == [EXPIRED]
+
+
+def test_write_refuses_to_rewrite_the_installed_package_copy(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    packaged = tmp_path / "statuscheck" / "_data" / "iana_snapshot.csv"
+    packaged.parent.mkdir(parents=True)
+    packaged.write_bytes(OLD_CSV.read_bytes())
+    monkeypatch.setattr("statuscheck._snapshot.snapshot_path", lambda: packaged)
+    status = main(["refresh", "--write", "--file", str(NEWEST_CSV)])
+    assert status == 2
+    assert "--write needs --snapshot PATH" in capsys.readouterr().err
+    assert packaged.read_bytes() == OLD_CSV.read_bytes()

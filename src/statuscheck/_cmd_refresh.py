@@ -148,10 +148,17 @@ def run_refresh(args: argparse.Namespace) -> int:
     from statuscheck._fetch import FetchOptions
     from statuscheck._refresh import refresh, write_outcome
     from statuscheck._report_refresh import REFRESH_LABELS
-    from statuscheck._snapshot import snapshot_path
+    from statuscheck._snapshot import is_packaged, snapshot_path
 
     if args.ca_bundle is not None and not args.ca_bundle.is_file():
         print(f"statuscheck: error: {args.ca_bundle}: CA bundle not found", file=sys.stderr)
+        return 2
+    if args.write and args.snapshot is None and is_packaged(snapshot_path()):
+        print(
+            "statuscheck: error: --write needs --snapshot PATH: the default snapshot is the "
+            f"installed package's own copy ({snapshot_path()})",
+            file=sys.stderr,
+        )
         return 2
     today: datetime.date = args.today or datetime.date.today()
     options = FetchOptions(

@@ -21,6 +21,7 @@ from statuscheck._model import Registry
 
 __all__ = [
     "Provenance",
+    "is_packaged",
     "load_provenance",
     "load_snapshot",
     "provenance_path_for",
@@ -72,6 +73,11 @@ def snapshot_path() -> Path:
     if packaged.is_file():
         return packaged
     return Path(__file__).resolve().parents[2] / "fixtures" / SNAPSHOT_NAME
+
+
+def is_packaged(snapshot: Path) -> bool:
+    """Whether ``snapshot`` is the copy inside an installed wheel (never to be rewritten)."""
+    return snapshot.parent.name == "_data" and snapshot.parent.parent.name == "statuscheck"
 
 
 def provenance_path_for(snapshot: Path) -> Path:
