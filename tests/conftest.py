@@ -4,10 +4,12 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
 
-from tests.registry_server import RegistryServer, Tls, make_tls, serve
+if TYPE_CHECKING:  # imported by the fixtures, so envs without trustme can still run tests
+    from tests.registry_server import RegistryServer, Tls
 
 pytest_plugins = ["pytester"]
 
@@ -36,12 +38,16 @@ def old_csv() -> bytes:
 @pytest.fixture(scope="module")
 def tls(tmp_path_factory: pytest.TempPathFactory) -> Tls:
     """A throw-away certificate authority and a certificate for 127.0.0.1."""
+    from tests.registry_server import make_tls
+
     return make_tls(tmp_path_factory.mktemp("tls"))
 
 
 @pytest.fixture
 def server() -> Iterator[RegistryServer]:
     """A plain-HTTP registry server on 127.0.0.1 serving the real registry files."""
+    from tests.registry_server import serve
+
     with serve() as running:
         yield running
 
@@ -49,5 +55,7 @@ def server() -> Iterator[RegistryServer]:
 @pytest.fixture
 def https_server(tls: Tls) -> Iterator[RegistryServer]:
     """The same server behind TLS, for redirect and certificate tests."""
+    from tests.registry_server import serve
+
     with serve(tls.context) as running:
         yield running

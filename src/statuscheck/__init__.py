@@ -24,6 +24,7 @@ if TYPE_CHECKING:
     from statuscheck._findings import ConformanceWarning, Finding
     from statuscheck._formats import load_registry, parse_registry
     from statuscheck._history import FORMER_PHRASES, FormerPhrase, phrase_to_name
+    from statuscheck._matrix import Implementation, Matrix, build_matrix
     from statuscheck._model import Entry, Reference, Registry
     from statuscheck._resolve import ImplementationError
     from statuscheck._snapshot import (
@@ -46,7 +47,9 @@ __all__ = [
     "Finding",
     "FormerPhrase",
     "HTTPStatus",
+    "Implementation",
     "ImplementationError",
+    "Matrix",
     "Outcome",
     "Provenance",
     "Reference",
@@ -54,6 +57,7 @@ __all__ = [
     "RegistryError",
     "StatuscheckError",
     "__version__",
+    "build_matrix",
     "check_implementation",
     "client",
     "diff_registries",
@@ -80,6 +84,9 @@ _LAZY = {
     "ImplementationError": "statuscheck._resolve",
     "Outcome": "statuscheck._engine",
     "check_implementation": "statuscheck._engine",
+    "Implementation": "statuscheck._matrix",
+    "Matrix": "statuscheck._matrix",
+    "build_matrix": "statuscheck._matrix",
     "FORMER_PHRASES": "statuscheck._history",
     "Entry": "statuscheck._model",
     "FormerPhrase": "statuscheck._history",

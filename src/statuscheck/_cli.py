@@ -28,6 +28,7 @@ _COMMANDS = (
     "statuscheck._cmd_check",
     "statuscheck._cmd_generate",
     "statuscheck._cmd_refresh",
+    "statuscheck._cmd_matrix",
 )
 
 

@@ -28,6 +28,7 @@ __all__ = [
     "load_deviations_file",
     "load_pyproject_settings",
     "parse_deviation",
+    "read_toml",
 ]
 
 _KEY = re.compile(r"^(?P<check>[a-z]+):(?P<code>\d+|\*)$")
@@ -79,7 +80,7 @@ def deviations_from_table(
 
 def load_deviations_file(path: Path, *, impl: str | None = None) -> tuple[Deviation, ...]:
     """Deviations from a TOML file's ``[deviations]`` (or ``[tool.statuscheck.deviations]``)."""
-    document = _read_toml(path)
+    document = read_toml(path)
     table = document.get("deviations")
     if table is None:
         table = _tool_settings(document).get("deviations", {})
@@ -115,7 +116,7 @@ def load_pyproject_settings(path: Path) -> dict[str, Any]:
     """The ``[tool.statuscheck]`` table of a ``pyproject.toml`` ({} if there is none)."""
     if not path.is_file():
         return {}
-    return _tool_settings(_read_toml(path))
+    return _tool_settings(read_toml(path))
 
 
 def format_deviations(findings: list[Finding], *, impl: str | None = None) -> str:
@@ -163,7 +164,7 @@ def _tool_settings(document: dict[str, Any]) -> dict[str, Any]:
     return settings if isinstance(settings, dict) else {}
 
 
-def _read_toml(path: Path) -> dict[str, Any]:
+def read_toml(path: Path) -> dict[str, Any]:
     if sys.version_info >= (3, 11):
         import tomllib
     else:  # pragma: no cover - exercised by the py39/py310 environments

@@ -41,6 +41,7 @@ __all__ = [
     "SnapshotInfo",
     "check_implementation",
     "known_aliases",
+    "registry_and_info",
 ]
 
 #: Use the aliases module known for the implementation, if any.
@@ -169,7 +170,7 @@ def check_implementation(
     obj, label = (resolve(impl), impl) if isinstance(impl, str) else (impl, _label(impl))
     table = read_table(obj, label)
     aliases_table, aliases_label = _aliases_table(obj, aliases)
-    registry, info = _registry(snapshot)
+    registry, info = registry_and_info(snapshot)
     day = today if today is not None else datetime.date.today()
     findings: list[Finding] = []
     runners = {
@@ -234,7 +235,7 @@ def _subjects(
     }
 
 
-def _registry(snapshot: str | Path | None) -> tuple[Registry, SnapshotInfo]:
+def registry_and_info(snapshot: str | Path | None) -> tuple[Registry, SnapshotInfo]:
     """The registry to check against and what to call it in reports.
 
     The pinned snapshot is CSV with a provenance sidecar; a ``--snapshot`` may
