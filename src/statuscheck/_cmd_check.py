@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import argparse
 import datetime
-import os
 import sys
 from pathlib import Path
 
@@ -85,9 +84,9 @@ def run(args: argparse.Namespace) -> int:
     )
     from statuscheck._engine import AUTO, check_implementation
     from statuscheck._report_check import render
+    from statuscheck._resolve import import_from_cwd
 
-    if os.getcwd() not in sys.path:  # let IMPL live in the current project, like `python -m`
-        sys.path.insert(0, os.getcwd())
+    import_from_cwd()
     settings = load_pyproject_settings(args.config)
     deviations = declared_deviations(
         impl=args.impl,

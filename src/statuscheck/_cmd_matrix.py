@@ -20,7 +20,6 @@ from __future__ import annotations
 
 import argparse
 import datetime
-import os
 import sys
 from pathlib import Path
 from typing import Callable, TextIO
@@ -140,9 +139,9 @@ def run(args: argparse.Namespace) -> int:
         load_implementations,
     )
     from statuscheck._report_matrix import readme_block, render, replace_readme_block
+    from statuscheck._resolve import import_from_cwd
 
-    if os.getcwd() not in sys.path:  # let IMPL live in the current project, like `python -m`
-        sys.path.insert(0, os.getcwd())
+    import_from_cwd()
     directory: Path = args.expectations or DEFAULT_DIRECTORY
     listed = args.file or directory / IMPLEMENTATIONS_FILE
     implementations: list[Implementation] = []

@@ -9,12 +9,14 @@ module, an import that raises, a missing attribute -- becomes one
 from __future__ import annotations
 
 import importlib
+import os
 import re
+import sys
 import warnings
 
 from statuscheck._errors import StatuscheckError
 
-__all__ = ["ImplementationError", "resolve"]
+__all__ = ["ImplementationError", "import_from_cwd", "resolve"]
 
 _PATH = re.compile(r"^[A-Za-z_][\w.]*(?::[A-Za-z_][\w.]*)?$")
 
@@ -42,6 +44,18 @@ def resolve(path: str) -> object:
             continue
         return _walk(module, parts[split:], path)
     raise ImplementationError(f"cannot import {path!r}")  # pragma: no cover - loop always returns
+
+
+def import_from_cwd() -> None:
+    """Let implementations live in the current project, the way ``python -m`` does.
+
+    Console scripts (``statuscheck``, ``pytest``) do not put the working
+    directory on ``sys.path``; a vendor running them from their checkout
+    expects ``mypkg.status`` to import all the same.
+    """
+    cwd = os.getcwd()
+    if cwd not in sys.path:
+        sys.path.insert(0, cwd)
 
 
 class _Missing(Exception):

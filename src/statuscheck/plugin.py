@@ -12,8 +12,6 @@ occurring fails the run.
 from __future__ import annotations
 
 import argparse
-import os
-import sys
 import warnings
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -241,16 +239,12 @@ def _conformance(config: pytest.Config, *, required: bool) -> Conformance | None
 
 def _importable(value: str) -> str:
     """argparse type: the path must import and resolve now, not at collection time."""
-    from statuscheck._resolve import ImplementationError
+    from statuscheck._resolve import ImplementationError, import_from_cwd
 
-    added = os.getcwd() not in sys.path
-    if added:  # `pytest` (unlike `python -m pytest`) does not put the cwd on sys.path
-        sys.path.insert(0, os.getcwd())
+    import_from_cwd()
     try:
         resolve(value)
     except ImplementationError as error:
-        if added:
-            sys.path.remove(os.getcwd())
         raise argparse.ArgumentTypeError(str(error)) from None
     return value
 
