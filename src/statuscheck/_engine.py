@@ -82,8 +82,13 @@ class Outcome:
     deviation: Deviation | None = None
 
     def describe(self) -> str:
-        """One line per finding, with the declared reason where there is one."""
-        lines = [f"{finding.severity}: {finding.message}" for finding in self.findings]
+        """One line per finding, errors first; warnings say so (a failure's first line is
+        what pytest's short summary shows, so it must be the finding itself)."""
+        ordered = sorted(self.findings, key=lambda finding: finding.severity != "error")
+        lines = [
+            finding.message if finding.severity == "error" else f"warning: {finding.message}"
+            for finding in ordered
+        ]
         if self.status == "stale" and self.deviation is not None:
             lines.append(
                 f"declared deviation {self.deviation.key} ({self.deviation.source}) no longer "
