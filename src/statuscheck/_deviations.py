@@ -11,8 +11,10 @@ deviates is reported as stale, so lists never rot.
 from __future__ import annotations
 
 import dataclasses
+import json
 import re
 import sys
+from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
@@ -23,15 +25,17 @@ __all__ = [
     "Deviation",
     "DeviationError",
     "declared_deviations",
+    "deviation_entries",
     "deviations_from_table",
     "format_deviations",
     "load_deviations_file",
     "load_pyproject_settings",
     "parse_deviation",
     "read_toml",
+    "toml_string",
 ]
 
-_KEY = re.compile(r"^(?P<check>[a-z]+):(?P<code>\d+|\*)$")
+_KEY = re.compile(r"^(?P<check>[a-z]+):(?P<code>-?\d+|\*)$")
 
 
 class DeviationError(StatuscheckError):
@@ -119,22 +123,40 @@ def load_pyproject_settings(path: Path) -> dict[str, Any]:
     return _tool_settings(read_toml(path))
 
 
-def format_deviations(findings: list[Finding], *, impl: str | None = None) -> str:
-    """Current findings as a ``[tool.statuscheck.deviations]`` table, ready to paste."""
+def deviation_entries(findings: Iterable[Finding]) -> list[tuple[str, str]]:
+    """``("check:code", reason)`` per deviating check and code, in report order.
+
+    A reason joins the distinct messages of that check and code with ``; `` --
+    the form both pasteable tables and recorded expectations use.
+    """
     reasons: dict[str, list[str]] = {}
     for finding in findings:
         key = f"{finding.check}:{'*' if finding.code is None else finding.code}"
-        reasons.setdefault(key, [])
-        if finding.message not in reasons[key]:
-            reasons[key].append(finding.message)
+        messages = reasons.setdefault(key, [])
+        if finding.message not in messages:
+            messages.append(finding.message)
+    return [(key, "; ".join(reasons[key])) for key in sorted(reasons, key=_sort_key)]
+
+
+def format_deviations(findings: Iterable[Finding], *, impl: str | None = None) -> str:
+    """Current findings as a ``[tool.statuscheck.deviations]`` table, ready to paste."""
     header = "[tool.statuscheck.deviations]"
     if impl is not None:
-        header = f'[tool.statuscheck.deviations."{impl}"]'
+        header = f"[tool.statuscheck.deviations.{toml_string(impl)}]"
     lines = [header]
-    for key in sorted(reasons, key=_sort_key):
-        reason = "; ".join(reasons[key])
-        lines.append(f'"{key}" = {_toml_string(reason)}')
+    lines += [
+        f"{toml_string(key)} = {toml_string(reason)}" for key, reason in deviation_entries(findings)
+    ]
     return "\n".join(lines) + "\n"
+
+
+def toml_string(text: str) -> str:
+    """A TOML basic string for any text: JSON's escaping, which TOML shares, plus DEL.
+
+    Lone surrogates, which TOML cannot hold, become U+FFFD.
+    """
+    clean = re.sub("[\ud800-\udfff]", "\ufffd", text)
+    return json.dumps(clean, ensure_ascii=False).replace("\x7f", "\\u007f")
 
 
 def _deviation(key: str, reason: str, source: str) -> Deviation:
@@ -151,11 +173,6 @@ def _deviation(key: str, reason: str, source: str) -> Deviation:
 def _sort_key(key: str) -> tuple[int, int]:
     check, _, code = key.partition(":")
     return CHECKS.index(check), -1 if code == "*" else int(code)
-
-
-def _toml_string(text: str) -> str:
-    escaped = text.replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n")
-    return f'"{escaped}"'
 
 
 def _tool_settings(document: dict[str, Any]) -> dict[str, Any]:

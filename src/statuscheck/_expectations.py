@@ -27,7 +27,12 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-from statuscheck._deviations import Deviation, load_deviations_file
+from statuscheck._deviations import (
+    Deviation,
+    deviation_entries,
+    load_deviations_file,
+    toml_string,
+)
 from statuscheck._engine import ConformanceReport, SnapshotInfo
 from statuscheck._errors import StatuscheckError
 from statuscheck._findings import CHECKS, Check, Finding, JSONValue
@@ -86,39 +91,34 @@ def record_text(rows: Sequence[Row], snapshot: SnapshotInfo, note: str = "") -> 
         f"# `statuscheck matrix{only} --check-expectations` when anything below would change.",
         "",
         "[expectations]",
-        f"library = {_string(first.library)}",
-        f"version = {_string(first.version)}",
-        f"registry = {_string(snapshot.registry_updated or '')}",
-        f"snapshot_sha256 = {_string(snapshot.sha256)}",
+        f"library = {toml_string(first.library)}",
+        f"version = {toml_string(first.version)}",
+        f"registry = {toml_string(snapshot.registry_updated or '')}",
+        f"snapshot_sha256 = {toml_string(snapshot.sha256)}",
     ]
     for row in rows:
         assert row.report is not None
-        lines += ["", f"[deviations.{_string(row.impl)}]"]
-        reasons: dict[tuple[int, int], tuple[str, list[str]]] = {}
-        for finding in row.report.findings:
-            key = f"{finding.check}:{'*' if finding.code is None else finding.code}"
-            order = (CHECKS.index(finding.check), -1 if finding.code is None else finding.code)
-            messages = reasons.setdefault(order, (key, []))[1]
-            if finding.message not in messages:
-                messages.append(finding.message)
-        for _, (key, messages) in sorted(reasons.items()):
-            lines.append(f"{_string(key)} = {_string('; '.join(messages))}")
+        lines += ["", f"[deviations.{toml_string(row.impl)}]"]
+        lines += [
+            f"{toml_string(key)} = {toml_string(reason)}"
+            for key, reason in deviation_entries(row.report.findings)
+        ]
     for row in rows:
         report = row.report
         assert report is not None
         lines += [
             "",
             "[[table]]",
-            f"impl = {_string(row.impl)}",
-            f"shape = {_string(report.shape)}",
+            f"impl = {toml_string(row.impl)}",
+            f"shape = {toml_string(report.shape)}",
         ]
         if report.aliases is not None:
-            lines.append(f"aliases = {_string(report.aliases)}")
+            lines.append(f"aliases = {toml_string(report.aliases)}")
         lines.append("findings = [")
         lines += [f"    {_finding(finding)}," for finding in report.findings]
         lines += ["]", "", "[table.subjects]"]
         lines += [
-            f"{check} = {_string(_ranges(report.subjects.get(check, ())))}" for check in CHECKS
+            f"{check} = {toml_string(_ranges(report.subjects.get(check, ())))}" for check in CHECKS
         ]
     return "\n".join(lines) + "\n"
 
@@ -133,11 +133,11 @@ def _wrap(text: str, width: int = 96) -> list[str]:
 
 def _finding(finding: Finding) -> str:
     fields = [
-        f"check = {_string(finding.check)}",
+        f"check = {toml_string(finding.check)}",
         f"code = {_value(finding.code)}" if finding.code is not None else "",
-        f"severity = {_string(finding.severity)}",
-        f"kind = {_string(finding.kind)}",
-        f"message = {_string(finding.message)}",
+        f"severity = {toml_string(finding.severity)}",
+        f"kind = {toml_string(finding.kind)}",
+        f"message = {toml_string(finding.message)}",
     ]
     for name, value in (("expected", finding.expected), ("actual", finding.actual)):
         if value is None:
@@ -145,7 +145,7 @@ def _finding(finding: Finding) -> str:
         if _representable(value):
             fields.append(f"{name} = {_value(value)}")
         else:
-            fields.append(f"{name}_json = {_string(json.dumps(value))}")
+            fields.append(f"{name}_json = {toml_string(json.dumps(value))}")
     return "{ " + ", ".join(field for field in fields if field) + " }"
 
 
@@ -159,18 +159,12 @@ def _value(value: JSONValue) -> str:
     if isinstance(value, bool):
         return "true" if value else "false"
     if isinstance(value, int):
-        return str(value) if value in _INT64 else _string(str(value))
+        return str(value) if value in _INT64 else toml_string(str(value))
     if isinstance(value, str):
-        return _string(value)
+        return toml_string(value)
     if isinstance(value, list):
         return "[" + ", ".join(_value(item) for item in value) + "]"
     raise TypeError(f"cannot write {value!r} as TOML")
-
-
-def _string(text: str) -> str:
-    """A TOML basic string: JSON's escaping, which TOML shares, plus DEL and lone surrogates."""
-    clean = re.sub(r"[\ud800-\udfff]", "\ufffd", text)
-    return json.dumps(clean, ensure_ascii=False).replace("\x7f", "\\u007f")
 
 
 def _ranges(codes: Sequence[int]) -> str:
