@@ -25,7 +25,7 @@ else:  # pragma: no cover - exercised by the py39/py310 environments
     import tomli as tomllib
 
 _TEXT = st.text(
-    alphabet=st.characters(blacklist_categories=("Cs",)), min_size=1, max_size=40
+    alphabet=st.characters(blacklist_categories=["Cs"]), min_size=1, max_size=40
 ).filter(lambda text: text.strip() == text)
 
 json_values: st.SearchStrategy[JSONValue] = st.recursive(
