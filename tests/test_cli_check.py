@@ -158,3 +158,12 @@ def test_invalid_toml_is_a_usage_error(capsys: pytest.CaptureFixture[str], tmp_p
     )
     assert status == 2
     assert f"{broken}: invalid TOML" in err
+
+
+def test_version_is_the_package_version(capsys: pytest.CaptureFixture[str]) -> None:
+    import statuscheck
+
+    with pytest.raises(SystemExit) as caught:
+        main(["--version"])
+    assert caught.value.code == 0
+    assert capsys.readouterr().out == f"statuscheck {statuscheck.__version__}\n"

@@ -37,10 +37,15 @@ class _Command(Protocol):
 
 
 def build_parser() -> argparse.ArgumentParser:
+    from statuscheck import __version__
+
     parser = argparse.ArgumentParser(
         prog="statuscheck",
         description="Check HTTP status-code tables against the IANA registry.",
+        epilog="Exit status: 0 conformant or no drift; 1 deviations or drift; "
+        "2 bad usage or could not tell.",
     )
+    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")
     subparsers.required = True
     for name in _COMMANDS:
