@@ -16,26 +16,13 @@ from enum import IntEnum
 
 try:
     from enum import _simple_enum
-except ImportError:  # Python < 3.11: build the same enum the classic way
-
-    def _simple_enum(etype):
-        def convert(cls):
-            namespace = type(etype).__prepare__(cls.__name__, (etype,))
-            for key, value in cls.__dict__.items():
-                if key not in ("__dict__", "__weakref__"):
-                    if isinstance(value, staticmethod):
-                        value = value.__func__
-                    namespace[key] = value
-            return type(etype)(cls.__name__, (etype,), namespace)
-
-        return convert
-
+except ImportError:  # Python < 3.11: the class below is an IntEnum from the start
+    _simple_enum = None
 
 __all__ = ["HTTPStatus"]
 
 
-@_simple_enum(IntEnum)
-class HTTPStatus:
+class HTTPStatus(IntEnum if _simple_enum is None else object):
     """HTTP status codes and reason phrases, exactly as the IANA registry assigns them.
 
     Beyond the stdlib's API, each member carries ``registry_status``
@@ -406,6 +393,11 @@ class HTTPStatus:
         "Network Authentication Required",
         "The client must authenticate to gain network access",
     )
+
+
+if _simple_enum is not None:
+    # How Python 3.11+ builds http.HTTPStatus: far cheaper than EnumMeta.
+    HTTPStatus = _simple_enum(IntEnum)(HTTPStatus)
 
 
 # Registry annotations other than plain assignment.
