@@ -196,6 +196,20 @@ WRONG_EMBEDDED_CODE = make_module(
     + [(f"HTTP_{code}_{name}", code) for name, code in FORMER_NAMES.items()],
 )
 LOOKUP_ACCEPTS_999 = make_enum("LookupAccepts999", ROWS, FORMER_NAMES, missing=_accepts_999)
+#: A plain Enum: its members do not compare equal to their codes.
+NOT_INT_COMPATIBLE: type[enum.Enum] = enum.Enum(  # type: ignore[misc]  # functional API
+    "NotIntCompatible",
+    [(name, code) for name, code, _, _ in ROWS] + list(FORMER_NAMES.items()),
+    module=__name__,
+)
+
+
+def _claims_success(self: Any) -> bool:
+    return bool(200 <= self <= 299 or self == 404)
+
+
+WRONG_PREDICATE = make_enum("WrongPredicate", ROWS, FORMER_NAMES)
+WRONG_PREDICATE.is_success = property(_claims_success)  # type: ignore[attr-defined]
 
 #: miniature -> (aliases module or None, the one (check, code, kind) it must produce)
 BROKEN: dict[str, tuple[str | None, tuple[Check, int, str]]] = {
@@ -212,6 +226,8 @@ BROKEN: dict[str, tuple[str | None, tuple[Check, int, str]]] = {
     "RENAMED_WITHOUT_OLD_ALIAS": (None, ("aliases", 413, "renamed-without-alias")),
     "WRONG_EMBEDDED_CODE": (None, ("aliases", 404, "wrong-embedded-code")),
     "LOOKUP_ACCEPTS_999": (None, ("api", 999, "lookup-accepts-unassigned")),
+    "NOT_INT_COMPATIBLE": (None, ("api", 200, "not-int-compatible")),
+    "WRONG_PREDICATE": (None, ("api", 404, "predicate-wrong")),
 }
 
 # --- garbage: the harness must report it, never crash on it ---------------------------------

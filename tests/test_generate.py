@@ -2,13 +2,18 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from statuscheck import load_snapshot
+from statuscheck._cli import main
 from statuscheck._descriptions import DESCRIPTIONS
 from statuscheck._generate import generate, generate_from_snapshot, members
 from statuscheck._model import Entry, Registry
 from tests.conftest import REPO
+
+PACKAGE = REPO / "src" / "statuscheck"
 
 GENERATED = ("_httpstatus.py", "_httpstatus.pyi", "client.py")
 
@@ -42,3 +47,39 @@ def test_a_newly_assigned_code_without_description_is_refused() -> None:
             rows.append(entry)
     with pytest.raises(ValueError, match="no description for 105 Brand New"):
         members(Registry(tuple(rows)))
+
+
+def _redirect_outputs(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> dict[str, Path]:
+    targets = {name: tmp_path / name for name in GENERATED}
+    monkeypatch.setattr("statuscheck._generate.ENUM_MODULE", targets["_httpstatus.py"])
+    monkeypatch.setattr("statuscheck._generate.ENUM_STUB", targets["_httpstatus.pyi"])
+    monkeypatch.setattr("statuscheck._generate.CLIENT_MODULE", targets["client.py"])
+    return targets
+
+
+def test_generate_writes_only_what_changed(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    targets = _redirect_outputs(monkeypatch, tmp_path)
+    assert main(["generate"]) == 0
+    assert capsys.readouterr().out.count("wrote ") == 3
+    for name, path in targets.items():
+        assert path.read_text(encoding="utf-8") == (PACKAGE / name).read_text(encoding="utf-8")
+    assert main(["generate"]) == 0
+    assert capsys.readouterr().out == ""
+
+
+def test_generate_check_names_each_stale_file(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    targets = _redirect_outputs(monkeypatch, tmp_path)
+    assert main(["generate"]) == 0
+    targets["client.py"].write_text("# edited by hand\n", encoding="utf-8")
+    targets["_httpstatus.pyi"].unlink()
+    capsys.readouterr()
+    assert main(["generate", "--check"]) == 1
+    err = capsys.readouterr().err.splitlines()
+    assert err == [
+        f"{targets['_httpstatus.pyi']}: out of date; run `statuscheck generate`",
+        f"{targets['client.py']}: out of date; run `statuscheck generate`",
+    ]

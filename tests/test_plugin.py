@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+from statuscheck import check_implementation
 from tests import miniatures
 from tests.conftest import REPO
 
@@ -76,11 +77,11 @@ TEST_NAMES = {
 def test_each_broken_miniature_fails_the_test_named_after_its_check_and_code(
     pytester: pytest.Pytester, suite: Path, case: str
 ) -> None:
-    impl, _, _ = case.partition("/")
-    aliases, (check, code, _) = miniatures.BROKEN[case]
-    args = [f"--impl=tests.miniatures:{impl}"]
-    if aliases:
-        args.append(f"--aliases=tests.miniatures:{aliases}")
+    name, _, _ = case.partition("/")
+    aliases_name, (check, code, _) = miniatures.BROKEN[case]
+    impl = f"tests.miniatures:{name}"
+    aliases = f"tests.miniatures:{aliases_name}" if aliases_name else None
+    args = [f"--impl={impl}", *([f"--aliases={aliases}"] if aliases else [])]
     # The engine tests prove no other check fires; here, the check's own module is enough.
     result = pytester.runpytest(str(suite / f"test_{check}.py"), *args)
     test_id = f"test_{check}.py::{TEST_NAMES[check]}[[]{code}[]]"
@@ -90,7 +91,9 @@ def test_each_broken_miniature_fails_the_test_named_after_its_check_and_code(
         return
     result.stdout.fnmatch_lines([f"FAILED conformance/{test_id}*"])
     failed = [line for line in result.stdout.lines if line.startswith("FAILED")]
-    assert len(failed) == 1, failed
+    report = check_implementation(impl, aliases=aliases)
+    failing = [o for o in report.outcomes() if o.check == check and o.status == "fail"]
+    assert len(failed) == len(failing), failed
     assert result.ret == 1
 
 

@@ -10,6 +10,7 @@ to the member itself.
 
 from __future__ import annotations
 
+import enum
 import re
 
 from statuscheck._findings import Finding
@@ -160,7 +161,7 @@ def _kept_former_names(
                     actual=None,
                 )
             )
-        elif value != code:
+        elif _code_of(value) != code:
             findings.append(
                 Finding(
                     "aliases",
@@ -173,6 +174,14 @@ def _kept_former_names(
                 )
             )
     return findings
+
+
+def _code_of(value: object) -> object:
+    """The code a name resolves to; an enum member stands for its value.
+
+    Whether members compare equal to ints is the api check's business, not this one's.
+    """
+    return value.value if isinstance(value, enum.Enum) else value
 
 
 def _styled(prefix: str, core: str, example: str) -> str:
