@@ -14,7 +14,7 @@ from __future__ import annotations
 import argparse
 import warnings
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 import pytest
 
@@ -161,7 +161,9 @@ def conformance(request: pytest.FixtureRequest) -> Conformance:
     return found
 
 
-def pytest_terminal_summary(terminalreporter: Any, config: pytest.Config) -> None:
+def pytest_terminal_summary(
+    terminalreporter: pytest.TerminalReporter, config: pytest.Config
+) -> None:
     conformance = config.stash.get(_REPORT, None)
     if conformance is None:
         return
