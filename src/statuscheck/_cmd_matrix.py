@@ -198,7 +198,7 @@ def _format(args: argparse.Namespace) -> str:
 
 
 def _emit(text: str, output: Path | None) -> int:
-    from statuscheck._expectations import write_text
+    from statuscheck._files import write_text
 
     if output is None:
         sys.stdout.write(text)
@@ -209,7 +209,7 @@ def _emit(text: str, output: Path | None) -> int:
 
 
 def _update_readme(path: Path, block: str, replace: Callable[[str, str], str]) -> int:
-    from statuscheck._expectations import write_text
+    from statuscheck._files import write_text
     from statuscheck._matrix import MatrixError
 
     try:

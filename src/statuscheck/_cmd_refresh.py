@@ -199,8 +199,10 @@ def _present(report: Report, args: argparse.Namespace, labels: Labels) -> int:
     if report.error is not None:
         print(f"statuscheck: error: {report.error}", file=sys.stderr)
     if args.json_file is not None:
+        from statuscheck._files import write_text
+
         try:
-            args.json_file.write_text(render(report, "json", labels=labels), encoding="utf-8")
+            write_text(args.json_file, render(report, "json", labels=labels))
         except OSError as error:
             print(f"statuscheck: error: {args.json_file}: {error.strerror}", file=sys.stderr)
             status = max(status, 1) if report.drift else 2

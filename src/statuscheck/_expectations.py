@@ -35,6 +35,7 @@ from statuscheck._deviations import (
 )
 from statuscheck._engine import ConformanceReport, SnapshotInfo
 from statuscheck._errors import StatuscheckError
+from statuscheck._files import write_text
 from statuscheck._findings import CHECKS, Check, Finding, JSONValue
 from statuscheck._matrix import STDLIB, Declared, Implementation, Matrix, Row
 
@@ -46,7 +47,6 @@ __all__ = [
     "load_recorded",
     "record_text",
     "write_expectations",
-    "write_text",
 ]
 
 #: The implementations list kept beside the records.
@@ -401,9 +401,3 @@ def _read(path: Path) -> dict[str, Any]:
         return read_toml(path)
     except StatuscheckError as error:
         raise ExpectationsError(str(error)) from None
-
-
-def write_text(path: Path, text: str) -> None:
-    """Write ``text`` with LF line endings (``write_text`` has no ``newline`` before 3.10)."""
-    with path.open("w", encoding="utf-8", newline="\n") as stream:
-        stream.write(text)

@@ -13,6 +13,7 @@ from pathlib import Path
 
 from statuscheck._cells import format_references
 from statuscheck._descriptions import DESCRIPTIONS
+from statuscheck._files import write_text
 from statuscheck._history import FORMER_PHRASES, phrase_to_name
 from statuscheck._model import Entry, Registry
 
@@ -120,7 +121,7 @@ def write_generated(files: GeneratedFiles) -> list[Path]:
     written = []
     for path, text in files.by_path().items():
         if not path.is_file() or path.read_text(encoding="utf-8") != text:
-            path.write_text(text, encoding="utf-8", newline="\n")
+            write_text(path, text)
             written.append(path)
     return written
 
