@@ -74,10 +74,6 @@ class Comparison:
             return "drift"
         return "identical" if self.same_bytes else "equivalent"
 
-    @property
-    def changed_codes(self) -> tuple[int, ...]:
-        return tuple(sorted({change.code for change in self.changes}))
-
 
 def status_text(entry: Entry) -> str:
     """The status of a row, with a temporary registration's dates."""

@@ -109,6 +109,11 @@ def _e(text: str) -> str:
     return html.escape(text, quote=True)
 
 
+def _td(status: CellStatus, outcomes: tuple[Outcome, ...], text: str) -> str:
+    """One coloured cell, its findings in the tooltip: the same in both tables."""
+    return f'<td class="cell {_CLASS[status]}"{_title(outcomes)}>{_e(text)}</td>'
+
+
 def _title(outcomes: tuple[Outcome, ...]) -> str:
     lines = []
     for outcome in outcomes:
@@ -144,10 +149,7 @@ def _summary(matrix: Matrix) -> list[str]:
         cells = []
         for check in matrix.checks:
             cell = check_cell(row, check)
-            cells.append(
-                f'<td class="cell {_CLASS[cell.status]}"{_title(cell.outcomes)}>'
-                f"{_e(check_cell_text(cell))}</td>"
-            )
+            cells.append(_td(cell.status, cell.outcomes, check_cell_text(cell)))
         lines.append(
             f"<tr{attributes}>{_row_header(row)}<td>{_e(row.report.shape)}</td>"
             + "".join(cells)
@@ -177,10 +179,7 @@ def _codes(matrix: Matrix) -> list[str]:
         cells = []
         for row in matrix.rows:
             cell = code_cell(row, code)
-            cells.append(
-                f'<td class="cell {_CLASS[cell.status]}"{_title(cell.outcomes)}>'
-                f"{_e(code_cell_text(cell))}</td>"
-            )
+            cells.append(_td(cell.status, cell.outcomes, code_cell_text(cell)))
         mark = ' class="headline"' if code in headline else ""
         lines.append(
             f'<tr id="code-{code}"{mark}><th scope="row">{_e(code_heading(matrix, code))}</th>'
