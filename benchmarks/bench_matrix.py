@@ -59,7 +59,7 @@ def main() -> int:
     parser.add_argument("--file", type=Path, default=REPO / "expectations" / "implementations.toml")
     args = parser.parse_args()
     sys.path.insert(0, str(REPO / "src"))  # only to read the list; the runs use what is installed
-    from statuscheck._matrix import load_implementations
+    from statuscheck.matrix.implementations import load_implementations
 
     tables = [table for entry in load_implementations(args.file) for table in entry.tables]
     modules = sorted({_module_of(table) for table in tables})

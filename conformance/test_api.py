@@ -6,7 +6,7 @@ import enum
 
 import pytest
 
-from statuscheck._check_api import lookup_problem
+from statuscheck.checks.api import lookup_problem
 from statuscheck.plugin import Conformance
 
 pytestmark = pytest.mark.statuscheck("api")

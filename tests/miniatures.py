@@ -15,8 +15,8 @@ from collections.abc import Sequence
 from typing import Any, Callable
 
 from statuscheck import HTTPStatus, load_snapshot
-from statuscheck._findings import Check
-from statuscheck._history import FORMER_PHRASES, phrase_to_name
+from statuscheck.checks.finding import Check
+from statuscheck.registry.former_phrases import FORMER_PHRASES, phrase_to_name
 
 ASSIGNED = load_snapshot().assigned()
 

@@ -11,8 +11,8 @@ import datetime
 
 from hypothesis import strategies as st
 
-from statuscheck._cells import parse_reference
-from statuscheck._model import FIRST_CODE, LAST_CODE, Entry, Reference, Registry, Status
+from statuscheck.registry.cells import parse_reference
+from statuscheck.registry.model import FIRST_CODE, LAST_CODE, Entry, Reference, Registry, Status
 
 _WORD = st.text(
     alphabet=st.sampled_from(

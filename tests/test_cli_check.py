@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from statuscheck._cli import main
+from statuscheck.cli.main import main
 
 AS_OF = ["--as-of", "2026-11-28"]
 

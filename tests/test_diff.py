@@ -9,8 +9,8 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from statuscheck import Entry, Registry
-from statuscheck._diff import Change, compare, diff_registries, field_values
-from statuscheck._formats import load_registry
+from statuscheck.registry.diff import Change, compare, diff_registries, field_values
+from statuscheck.registry.formats import load_registry
 from tests.conftest import IANA
 from tests.strategies import entries, registries
 

@@ -14,7 +14,8 @@ from pathlib import Path
 
 import pytest
 
-from statuscheck._fetch import FetchError, FetchOptions, fetch
+from statuscheck.refresh.fetch import fetch
+from statuscheck.refresh.fetch_model import FetchError, FetchOptions
 from tests.conftest import NEWEST_CSV
 from tests.registry_server import RegistryServer, Reply, Tls, serve
 

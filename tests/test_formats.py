@@ -19,8 +19,8 @@ import pytest
 from hypothesis import given
 
 from statuscheck import Registry, RegistryError, dump_csv
-from statuscheck._cells import Description, format_description
-from statuscheck._formats import (
+from statuscheck.registry.cells import Description, format_description
+from statuscheck.registry.formats import (
     MAX_REGISTRY_BYTES,
     detect_format,
     load_document,
@@ -28,8 +28,8 @@ from statuscheck._formats import (
     parse_document,
     parse_registry,
 )
-from statuscheck._markup import MAX_DEPTH
-from statuscheck._xml_format import parse_xml
+from statuscheck.registry.markup import MAX_DEPTH
+from statuscheck.registry.xml_codec import parse_xml
 from tests.conftest import IANA
 from tests.strategies import registries
 
@@ -369,7 +369,7 @@ def test_the_refresher_loads_requests_and_bs4_only_when_it_needs_them() -> None:
     """Building the CLI or parsing a CSV imports neither; parsing XML imports bs4 only."""
     script = (
         "import sys, statuscheck\n"
-        "from statuscheck._cli import build_parser\n"
+        "from statuscheck.cli.main import build_parser\n"
         "build_parser()\n"
         f"statuscheck.parse_registry(open({str(CSV)!r}, 'rb').read())\n"
         "before = sorted(m for m in ('requests', 'bs4') if m in sys.modules)\n"

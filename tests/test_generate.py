@@ -7,10 +7,10 @@ from pathlib import Path
 import pytest
 
 from statuscheck import load_snapshot
-from statuscheck._cli import main
-from statuscheck._descriptions import DESCRIPTIONS
-from statuscheck._generate import generate, generate_from_snapshot, members
-from statuscheck._model import Entry, Registry
+from statuscheck.cli.main import main
+from statuscheck.codegen.generate import generate, generate_from_snapshot, members
+from statuscheck.registry.descriptions import DESCRIPTIONS
+from statuscheck.registry.model import Entry, Registry
 from tests.conftest import REPO
 
 PACKAGE = REPO / "src" / "statuscheck"
@@ -51,9 +51,9 @@ def test_a_newly_assigned_code_without_description_is_refused() -> None:
 
 def _redirect_outputs(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> dict[str, Path]:
     targets = {name: tmp_path / name for name in GENERATED}
-    monkeypatch.setattr("statuscheck._generate.ENUM_MODULE", targets["_httpstatus.py"])
-    monkeypatch.setattr("statuscheck._generate.ENUM_STUB", targets["_httpstatus.pyi"])
-    monkeypatch.setattr("statuscheck._generate.CLIENT_MODULE", targets["client.py"])
+    monkeypatch.setattr("statuscheck.codegen.generate.ENUM_MODULE", targets["_httpstatus.py"])
+    monkeypatch.setattr("statuscheck.codegen.generate.ENUM_STUB", targets["_httpstatus.pyi"])
+    monkeypatch.setattr("statuscheck.codegen.generate.CLIENT_MODULE", targets["client.py"])
     return targets
 
 

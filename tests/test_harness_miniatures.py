@@ -9,7 +9,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from statuscheck import ImplementationError, check_implementation
-from statuscheck._findings import CHECKS
+from statuscheck.checks.finding import CHECKS
 from tests import miniatures
 
 TODAY = datetime.date(2026, 11, 28)

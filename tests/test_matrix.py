@@ -10,21 +10,12 @@ from pathlib import Path
 
 import pytest
 
-from statuscheck._deviations import Deviation
-from statuscheck._engine import check_implementation
-from statuscheck._matrix import (
-    STDLIB,
-    Implementation,
-    MatrixError,
-    Row,
-    adhoc_implementation,
-    build_matrix,
-    check_cell,
-    code_cell,
-    deviating_codes,
-    headline_codes,
-    load_implementations,
-)
+from statuscheck.findings.deviations import Deviation
+from statuscheck.findings.engine import check_implementation
+from statuscheck.matrix.build import build_matrix
+from statuscheck.matrix.cells import check_cell, code_cell, deviating_codes, headline_codes
+from statuscheck.matrix.implementations import adhoc_implementation, load_implementations
+from statuscheck.matrix.model import STDLIB, Implementation, MatrixError, Row
 from tests.conftest import REPO
 
 AS_OF = datetime.date(2026, 11, 28)

@@ -16,9 +16,10 @@ from pathlib import Path
 
 import pytest
 
-from statuscheck._expectations import load_recorded
-from statuscheck._matrix import Matrix, Row, load_implementations
-from statuscheck._matrix_html import render_html
+from statuscheck.matrix.implementations import load_implementations
+from statuscheck.matrix.model import Matrix, Row
+from statuscheck.matrix.recorded import load_recorded
+from statuscheck.reports.matrix_html import render_html
 from tests.browser import Browser, find_browser
 from tests.conftest import REPO
 

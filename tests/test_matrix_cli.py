@@ -10,8 +10,8 @@ from pathlib import Path
 
 import pytest
 
-from statuscheck._cli import main
-from statuscheck._report_matrix import README_END, README_START
+from statuscheck.cli.main import main
+from statuscheck.reports.matrix_markdown import README_END, README_START
 from tests.conftest import REPO
 
 AS_OF = ["--as-of", "2026-11-28"]

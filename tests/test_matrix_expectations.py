@@ -13,19 +13,15 @@ from pathlib import Path
 
 import pytest
 
-from statuscheck._deviations import load_deviations_file
-from statuscheck._engine import ConformanceReport
-from statuscheck._expectations import (
-    ExpectationsError,
-    check_expectations,
-    declared_from,
-    load_recorded,
-    record_text,
-    write_expectations,
-)
-from statuscheck._findings import CHECKS, Finding
-from statuscheck._matrix import STDLIB, Implementation, Matrix, Row, build_matrix
-from statuscheck._report_matrix import to_json
+from statuscheck.checks.finding import CHECKS, Finding
+from statuscheck.findings.deviations import load_deviations_file
+from statuscheck.findings.report import ConformanceReport
+from statuscheck.matrix.build import build_matrix
+from statuscheck.matrix.expectations import check_expectations, declared_from, write_expectations
+from statuscheck.matrix.model import STDLIB, Implementation, Matrix, Row
+from statuscheck.matrix.record_text import record_text
+from statuscheck.matrix.recorded import ExpectationsError, load_recorded
+from statuscheck.reports.matrix_json import to_json
 from tests.conftest import REPO
 
 if sys.version_info >= (3, 11):
@@ -261,7 +257,7 @@ def tox_envs() -> configparser.ConfigParser:
 def test_every_library_has_one_record_matching_its_tox_pin() -> None:
     recorded = load_recorded(EXPECTATIONS)
     envs = tox_envs()
-    from statuscheck._matrix import load_implementations
+    from statuscheck.matrix.implementations import load_implementations
 
     for implementation in load_implementations(EXPECTATIONS / "implementations.toml"):
         rows = [row for row in recorded.rows if row.library == implementation.name]

@@ -12,20 +12,22 @@ import jsonschema
 import pytest
 
 import statuscheck
-from statuscheck._deviations import Deviation
-from statuscheck._expectations import load_recorded
-from statuscheck._matrix import Implementation, Matrix, Row, build_matrix, load_implementations
-from statuscheck._matrix_html import render_html
-from statuscheck._report_matrix import (
+from statuscheck.findings.deviations import Deviation
+from statuscheck.matrix.build import build_matrix
+from statuscheck.matrix.implementations import load_implementations
+from statuscheck.matrix.model import Implementation, Matrix, Row
+from statuscheck.matrix.recorded import load_recorded
+from statuscheck.reports.matrix import render
+from statuscheck.reports.matrix_html import render_html
+from statuscheck.reports.matrix_json import to_json
+from statuscheck.reports.matrix_markdown import (
     README_END,
     README_START,
-    code_groups,
     readme_block,
-    render,
     render_markdown,
     replace_readme_block,
-    to_json,
 )
+from statuscheck.reports.matrix_wording import code_groups
 from tests.conftest import REPO
 
 AS_OF = datetime.date(2026, 11, 28)

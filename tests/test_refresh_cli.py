@@ -21,8 +21,8 @@ from typing import Any, Callable
 
 import pytest
 
-from statuscheck._cli import main
-from statuscheck._snapshot import Provenance
+from statuscheck.cli.main import main
+from statuscheck.registry.snapshot import Provenance
 from tests.conftest import IANA, NEWEST_CSV, OLD_CSV, SNAPSHOT
 from tests.registry_server import RegistryServer, Reply, Tls, serve
 
@@ -483,7 +483,7 @@ _LIMITED_CLI = """
 import resource, signal, sys
 signal.signal(signal.SIGXFSZ, signal.SIG_IGN)
 resource.setrlimit(resource.RLIMIT_FSIZE, (1000, 1000))
-from statuscheck._cli import main
+from statuscheck.cli.main import main
 raise SystemExit(main(sys.argv[1:]))
 """
 
@@ -513,7 +513,7 @@ def test_a_failed_write_keeps_the_old_snapshot_and_still_reports_drift(
 
 
 def test_a_write_failing_between_the_two_renames_is_rolled_back(snapshot: Snapshot) -> None:
-    from statuscheck._snapshot_write import SnapshotWriteError, write_snapshot
+    from statuscheck.registry.snapshot_write import SnapshotWriteError, write_snapshot
 
     snapshot.sidecar.unlink()
     snapshot.sidecar.mkdir()  # the provenance cannot replace a directory
@@ -542,7 +542,7 @@ def test_a_write_failing_between_the_two_renames_is_rolled_back(snapshot: Snapsh
 def test_write_refuses_bytes_that_are_invalid_or_not_described(
     snapshot: Snapshot, data: bytes, problem: str
 ) -> None:
-    from statuscheck._snapshot_write import SnapshotWriteError, write_snapshot
+    from statuscheck.registry.snapshot_write import SnapshotWriteError, write_snapshot
 
     provenance = dataclasses.replace(
         Provenance.from_json(SNAPSHOT.with_suffix(".json").read_text(), source="p"),
@@ -627,7 +627,7 @@ def test_write_refuses_to_rewrite_the_installed_package_copy(
     packaged = tmp_path / "statuscheck" / "_data" / "iana_snapshot.csv"
     packaged.parent.mkdir(parents=True)
     packaged.write_bytes(OLD_CSV.read_bytes())
-    monkeypatch.setattr("statuscheck._snapshot.snapshot_path", lambda: packaged)
+    monkeypatch.setattr("statuscheck.registry.snapshot.snapshot_path", lambda: packaged)
     status = main(["refresh", "--write", "--file", str(NEWEST_CSV)])
     assert status == 2
     assert "--write needs --snapshot PATH" in capsys.readouterr().err

@@ -10,7 +10,7 @@ import jsonschema
 import pytest
 
 import statuscheck
-from statuscheck._cli import main
+from statuscheck.cli.main import main
 from tests.conftest import IANA, OLD_CSV
 
 SCHEMAS = Path(statuscheck.__file__).parent / "schemas"

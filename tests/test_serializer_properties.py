@@ -13,11 +13,16 @@ import pytest
 from hypothesis import given, note
 from hypothesis import strategies as st
 
-from statuscheck._deviations import deviation_entries, deviations_from_table, format_deviations
-from statuscheck._engine import ConformanceReport, SnapshotInfo
-from statuscheck._expectations import _rows, record_text
-from statuscheck._findings import CHECKS, Finding, JSONValue
-from statuscheck._matrix import Row
+from statuscheck.checks.finding import CHECKS, Finding, JSONValue
+from statuscheck.findings.deviations import (
+    deviation_entries,
+    deviations_from_table,
+    format_deviations,
+)
+from statuscheck.findings.report import ConformanceReport, SnapshotInfo
+from statuscheck.matrix.model import Row
+from statuscheck.matrix.record_text import record_text
+from statuscheck.matrix.recorded import _rows
 
 if sys.version_info >= (3, 11):
     import tomllib

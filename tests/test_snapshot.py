@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from statuscheck import load_provenance, load_snapshot, snapshot_path
-from statuscheck._snapshot import Provenance
+from statuscheck.registry.snapshot import Provenance
 from tests.conftest import NEWEST_CSV, REPO, SNAPSHOT
 
 SHARED_IANA = REPO.parent / "shared" / "iana"

@@ -15,24 +15,26 @@ from statuscheck._httpstatus import HTTPStatus
 TYPE_CHECKING = False
 if TYPE_CHECKING:
     from statuscheck import client
-    from statuscheck._csv_codec import dump_csv, parse_csv
-    from statuscheck._deviations import Deviation
-    from statuscheck._diff import Change, diff_registries
-    from statuscheck._engine import ConformanceReport, Outcome, check_implementation
-    from statuscheck._errors import RegistryError, StatuscheckError
-    from statuscheck._fetch import FetchError
-    from statuscheck._findings import ConformanceWarning, Finding
-    from statuscheck._formats import load_registry, parse_registry
-    from statuscheck._history import FORMER_PHRASES, FormerPhrase, phrase_to_name
-    from statuscheck._matrix import Implementation, Matrix, build_matrix
-    from statuscheck._model import Entry, Reference, Registry
-    from statuscheck._resolve import ImplementationError
-    from statuscheck._snapshot import (
+    from statuscheck.checks.finding import ConformanceWarning, Finding
+    from statuscheck.findings.deviations import Deviation
+    from statuscheck.findings.engine import check_implementation
+    from statuscheck.findings.report import ConformanceReport, Outcome
+    from statuscheck.matrix.build import build_matrix
+    from statuscheck.matrix.model import Implementation, Matrix
+    from statuscheck.refresh.fetch_model import FetchError
+    from statuscheck.registry.csv_codec import dump_csv, parse_csv
+    from statuscheck.registry.diff import Change, diff_registries
+    from statuscheck.registry.errors import RegistryError, StatuscheckError
+    from statuscheck.registry.formats import load_registry, parse_registry
+    from statuscheck.registry.former_phrases import FORMER_PHRASES, FormerPhrase, phrase_to_name
+    from statuscheck.registry.model import Entry, Reference, Registry
+    from statuscheck.registry.snapshot import (
         Provenance,
         load_provenance,
         load_snapshot,
         snapshot_path,
     )
+    from statuscheck.tables.resolve import ImplementationError
 
     __version__: str
 
@@ -72,35 +74,35 @@ __all__ = [
 ]
 
 _LAZY = {
-    "Change": "statuscheck._diff",
-    "FetchError": "statuscheck._fetch",
-    "diff_registries": "statuscheck._diff",
-    "load_registry": "statuscheck._formats",
-    "parse_registry": "statuscheck._formats",
-    "ConformanceReport": "statuscheck._engine",
-    "ConformanceWarning": "statuscheck._findings",
-    "Deviation": "statuscheck._deviations",
-    "Finding": "statuscheck._findings",
-    "ImplementationError": "statuscheck._resolve",
-    "Outcome": "statuscheck._engine",
-    "check_implementation": "statuscheck._engine",
-    "Implementation": "statuscheck._matrix",
-    "Matrix": "statuscheck._matrix",
-    "build_matrix": "statuscheck._matrix",
-    "FORMER_PHRASES": "statuscheck._history",
-    "Entry": "statuscheck._model",
-    "FormerPhrase": "statuscheck._history",
-    "Provenance": "statuscheck._snapshot",
-    "Reference": "statuscheck._model",
-    "Registry": "statuscheck._model",
-    "RegistryError": "statuscheck._errors",
-    "StatuscheckError": "statuscheck._errors",
-    "dump_csv": "statuscheck._csv_codec",
-    "load_provenance": "statuscheck._snapshot",
-    "load_snapshot": "statuscheck._snapshot",
-    "parse_csv": "statuscheck._csv_codec",
-    "phrase_to_name": "statuscheck._history",
-    "snapshot_path": "statuscheck._snapshot",
+    "Change": "statuscheck.registry.diff",
+    "FetchError": "statuscheck.refresh.fetch_model",
+    "diff_registries": "statuscheck.registry.diff",
+    "load_registry": "statuscheck.registry.formats",
+    "parse_registry": "statuscheck.registry.formats",
+    "ConformanceReport": "statuscheck.findings.report",
+    "ConformanceWarning": "statuscheck.checks.finding",
+    "Deviation": "statuscheck.findings.deviations",
+    "Finding": "statuscheck.checks.finding",
+    "ImplementationError": "statuscheck.tables.resolve",
+    "Outcome": "statuscheck.findings.report",
+    "check_implementation": "statuscheck.findings.engine",
+    "Implementation": "statuscheck.matrix.model",
+    "Matrix": "statuscheck.matrix.model",
+    "build_matrix": "statuscheck.matrix.build",
+    "FORMER_PHRASES": "statuscheck.registry.former_phrases",
+    "Entry": "statuscheck.registry.model",
+    "FormerPhrase": "statuscheck.registry.former_phrases",
+    "Provenance": "statuscheck.registry.snapshot",
+    "Reference": "statuscheck.registry.model",
+    "Registry": "statuscheck.registry.model",
+    "RegistryError": "statuscheck.registry.errors",
+    "StatuscheckError": "statuscheck.registry.errors",
+    "dump_csv": "statuscheck.registry.csv_codec",
+    "load_provenance": "statuscheck.registry.snapshot",
+    "load_snapshot": "statuscheck.registry.snapshot",
+    "parse_csv": "statuscheck.registry.csv_codec",
+    "phrase_to_name": "statuscheck.registry.former_phrases",
+    "snapshot_path": "statuscheck.registry.snapshot",
 }
 
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from statuscheck._cli import main
+from statuscheck.cli.main import main
 
 __all__ = ["main"]
 

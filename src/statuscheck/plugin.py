@@ -2,7 +2,7 @@
 
 Registered through the ``pytest11`` entry point, so it is active wherever
 statuscheck is installed but does nothing until the conformance suite is
-collected. It computes one :class:`~statuscheck._engine.ConformanceReport`
+collected. It computes one :class:`~statuscheck.findings.report.ConformanceReport`
 per session and parametrises each ``conformance/test_*.py`` module with the
 codes its check has a verdict on, so a failure reads ``test_phrase[413]``.
 Declared deviations become strict ``xfail`` marks: a deviation that stops
@@ -18,19 +18,19 @@ from typing import TYPE_CHECKING
 
 import pytest
 
-from statuscheck._deviations import (
+from statuscheck.checks.finding import CHECKS, Check, ConformanceWarning
+from statuscheck.findings.deviations import (
     Deviation,
     declared_deviations,
     format_deviations,
     load_pyproject_settings,
     parse_deviation,
 )
-from statuscheck._errors import StatuscheckError
-from statuscheck._findings import CHECKS, Check, ConformanceWarning
-from statuscheck._resolve import resolve
+from statuscheck.registry.errors import StatuscheckError
+from statuscheck.tables.resolve import resolve
 
 if TYPE_CHECKING:
-    from statuscheck._engine import ConformanceReport
+    from statuscheck.findings.report import ConformanceReport
 
 __all__ = ["Conformance"]
 
@@ -214,7 +214,7 @@ def _conformance(config: pytest.Config, *, required: bool) -> Conformance | None
                 "(or impl = '...' under [tool.statuscheck] in pyproject.toml)"
             )
         return None
-    from statuscheck._engine import AUTO, check_implementation
+    from statuscheck.findings.engine import AUTO, check_implementation
 
     aliases = config.getoption("statuscheck_aliases") or settings.get("aliases") or AUTO
     try:
@@ -241,7 +241,7 @@ def _conformance(config: pytest.Config, *, required: bool) -> Conformance | None
 
 def _importable(value: str) -> str:
     """argparse type: the path must import and resolve now, not at collection time."""
-    from statuscheck._resolve import ImplementationError, import_from_cwd
+    from statuscheck.tables.resolve import ImplementationError, import_from_cwd
 
     import_from_cwd()
     try:

@@ -1,0 +1,112 @@
+"""Values: the implementation defines exactly the codes the registry assigns.
+
+A missing temporary or obsoleted registration is only a warning: the former
+may expire and the latter is on its way out, so reasonable tables differ.
+"""
+
+from __future__ import annotations
+
+import datetime
+
+from statuscheck.checks.finding import Finding, Severity
+from statuscheck.registry.model import Entry, Registry
+from statuscheck.tables.table import Definition, StatusTable
+
+__all__ = ["check_values"]
+
+
+def check_values(table: StatusTable, registry: Registry, *, today: datetime.date) -> list[Finding]:
+    findings: list[Finding] = []
+    defined: dict[int, list[Definition]] = {}
+    for definition in table.definitions:
+        code = definition.code
+        if code is None:
+            findings.append(_not_an_int(definition))
+        elif not 100 <= code <= 599:
+            findings.append(
+                Finding(
+                    "values",
+                    code,
+                    "error",
+                    "out-of-range",
+                    f"{definition.where} is {code}, outside the status-code range 100-599",
+                    expected="100-599",
+                    actual=code,
+                )
+            )
+        else:
+            defined.setdefault(code, []).append(definition)
+    for code, definitions in defined.items():
+        entry = registry.entry(code)
+        if not entry.is_assigned:
+            findings.append(_not_assigned(code, definitions[0], entry))
+        phrases = sorted({d.phrase for d in definitions if isinstance(d.phrase, str)})
+        if len(phrases) > 1:
+            findings.append(
+                Finding(
+                    "values",
+                    code,
+                    "error",
+                    "conflicting-definitions",
+                    f"{code} is claimed with different phrases: "
+                    + ", ".join(repr(phrase) for phrase in phrases),
+                    expected=entry.phrase,
+                    actual=list(phrases),
+                )
+            )
+    for entry in registry.assigned():
+        if entry.first not in defined:
+            findings.append(_missing(entry, today))
+    return findings
+
+
+def _not_an_int(definition: Definition) -> Finding:
+    return Finding(
+        "values",
+        None,
+        "error",
+        "not-an-int",
+        f"{definition.where}: {definition.key!r} is a {type(definition.key).__name__}, "
+        "not an int status code",
+        expected="int",
+        actual=repr(definition.key),
+    )
+
+
+def _not_assigned(code: int, definition: Definition, entry: Entry) -> Finding:
+    if entry.status == "unused":
+        kind = "unused-code"
+        reason = f"the registry marks {code} (Unused)"
+    else:
+        kind = "unassigned-code"
+        reason = f"{code} falls in the registry row {entry.value_text} Unassigned"
+    return Finding(
+        "values",
+        code,
+        "error",
+        kind,
+        f"{definition.where} defines {code}, but {reason}",
+        expected=None,
+        actual=code,
+    )
+
+
+def _missing(entry: Entry, today: datetime.date) -> Finding:
+    code = entry.first
+    if entry.status == "temporary" and entry.expires is not None:
+        verb = "expired" if entry.has_expired(today) else "expires"
+        note = f" (a temporary registration that {verb} {entry.expires.isoformat()})"
+    elif entry.status == "obsoleted":
+        note = " (obsoleted in the registry)"
+    else:
+        note = ""
+    severity: Severity = "error" if entry.status == "assigned" else "warning"
+    return Finding(
+        "values",
+        code,
+        severity,
+        "missing-code",
+        f"{code} {entry.phrase} is missing{note}",
+        expected=code,
+        actual=None,
+    )

@@ -1,0 +1,112 @@
+"""``statuscheck check IMPL``: the conformance suite without pytest.
+
+Exit status 0 when conformant (warnings allowed), 1 when deviations (or
+stale declarations) were found, 2 when the implementation cannot be loaded or
+the invocation is wrong.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime
+import sys
+from pathlib import Path
+
+from statuscheck.checks.finding import CHECKS
+
+__all__ = ["register", "run"]
+
+
+def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    parser = subparsers.add_parser(
+        "check",
+        help="check a status-code implementation against the registry",
+        description="Check an implementation (enum, constants module, mapping, lookup table) "
+        "against the pinned IANA registry snapshot.",
+    )
+    parser.add_argument("impl", metavar="IMPL", help="pkg.module.Attr, pkg.module:Attr or module")
+    parser.add_argument(
+        "--aliases",
+        metavar="MODULE",
+        help="constants module that must mirror IMPL's names ('none' to skip)",
+    )
+    parser.add_argument(
+        "--snapshot",
+        metavar="PATH",
+        type=Path,
+        help="registry file to check against instead of the pinned snapshot",
+    )
+    parser.add_argument("--format", choices=("text", "json", "markdown"), default="text")
+    parser.add_argument(
+        "--deviation",
+        action="append",
+        default=[],
+        metavar="CHECK:CODE=REASON",
+        help="declare a deliberate deviation (repeatable)",
+    )
+    parser.add_argument(
+        "--deviations-file", type=Path, metavar="PATH", help="TOML file with a [deviations] table"
+    )
+    parser.add_argument(
+        "--config",
+        type=Path,
+        default=Path("pyproject.toml"),
+        metavar="PATH",
+        help="pyproject.toml whose [tool.statuscheck] applies (default: ./)",
+    )
+    parser.add_argument(
+        "--check",
+        dest="checks",
+        action="append",
+        choices=CHECKS,
+        help="run only this check (repeatable; default: all)",
+    )
+    parser.add_argument(
+        "--print-deviations",
+        action="store_true",
+        help="print current deviations as a TOML table instead of a report",
+    )
+    parser.add_argument(
+        "--as-of",
+        type=datetime.date.fromisoformat,
+        metavar="YYYY-MM-DD",
+        help="judge temporary registrations as of this date (default: today)",
+    )
+    parser.set_defaults(run=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    from statuscheck.findings.deviations import (
+        declared_deviations,
+        format_deviations,
+        load_pyproject_settings,
+        parse_deviation,
+    )
+    from statuscheck.findings.engine import AUTO, check_implementation
+    from statuscheck.reports.check import render
+    from statuscheck.tables.resolve import import_from_cwd
+
+    import_from_cwd()
+    settings = load_pyproject_settings(args.config)
+    deviations = declared_deviations(
+        impl=args.impl,
+        settings=settings,
+        settings_source=args.config,
+        file=args.deviations_file,
+        given=tuple(parse_deviation(text) for text in args.deviation),
+    )
+    aliases = args.aliases or settings.get("aliases") or AUTO
+    report = check_implementation(
+        args.impl,
+        aliases=None if aliases == "none" else aliases,
+        snapshot=args.snapshot or settings.get("snapshot"),
+        deviations=deviations,
+        today=args.as_of,
+        checks=tuple(args.checks) if args.checks else CHECKS,
+    )
+    if args.print_deviations:
+        findings = [f for o in report.outcomes() if o.status != "stale" for f in o.findings]
+        sys.stdout.write(format_deviations(findings, impl=args.impl))
+        return 0
+    sys.stdout.write(render(report, args.format))
+    return 0 if report.conformant else 1

@@ -1,0 +1,233 @@
+"""``statuscheck refresh`` and ``statuscheck diff``: registry drift, detected and presented.
+
+Exit status: 0 no drift, 1 drift, 2 could not tell (unreachable or
+unreadable registry, bad usage). Warnings and errors go to stderr as
+``statuscheck: warning: ...`` / ``statuscheck: error: ...`` lines; the report
+goes to stdout in the chosen format, and with ``--json-file`` also to a file,
+so one run can feed both a CI job summary (Markdown) and an artifact (JSON).
+The work is done by :mod:`statuscheck.refresh.refresh`, imported only when a command
+runs.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime
+import sys
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from statuscheck.refresh.fetch import DEFAULT_URL
+
+if TYPE_CHECKING:
+    from statuscheck.refresh.report import Report
+    from statuscheck.reports.refresh import Labels
+
+__all__ = ["register", "run_diff", "run_refresh"]
+
+_FORMATS = ("text", "json", "markdown")
+
+
+def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    _register_refresh(subparsers)
+    _register_diff(subparsers)
+
+
+def _register_refresh(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    parser = subparsers.add_parser(
+        "refresh",
+        help="fetch the live IANA registry and report drift from the pinned snapshot",
+        description="Fetch the live registry (CSV, XML or XHTML, detected from the content), "
+        "compare it code by code with the pinned snapshot and report the differences. "
+        "Exit status: 0 no drift, 1 drift, 2 could not tell.",
+    )
+    source = parser.add_mutually_exclusive_group()
+    source.add_argument(
+        "--url", default=DEFAULT_URL, help="where to fetch the registry (default: IANA's CSV)"
+    )
+    source.add_argument(
+        "--file", type=Path, metavar="PATH", help="read the registry from a local file instead"
+    )
+    parser.add_argument(
+        "--snapshot",
+        type=Path,
+        metavar="PATH",
+        help="the snapshot to compare with (default: the pinned one); its provenance is "
+        "read from the .json file beside it",
+    )
+    _add_output_options(parser)
+    parser.add_argument(
+        "--write",
+        action="store_true",
+        help="on drift, replace the snapshot and its provenance (atomically, and only "
+        "after the new registry parsed and validated)",
+    )
+    parser.add_argument(
+        "--registry-updated",
+        type=_date,
+        metavar="YYYY-MM-DD",
+        help="with --write: the registry's last-updated date to record when the live "
+        "registry is a CSV, which states none (otherwise 'unknown' is recorded)",
+    )
+    parser.add_argument(
+        "--today",
+        type=_date,
+        metavar="YYYY-MM-DD",
+        help="the date to check temporary registrations against and to record as the "
+        "retrieval date (default: today)",
+    )
+    http = parser.add_argument_group("HTTP")
+    http.add_argument(
+        "--timeout",
+        type=_positive_float,
+        default=10.0,
+        metavar="SECONDS",
+        help="connect and read timeout of every request (default: 10)",
+    )
+    http.add_argument(
+        "--retries",
+        type=_count,
+        default=3,
+        metavar="N",
+        help="retries after a connection error, timeout, 408, 429 or 5xx (default: 3)",
+    )
+    http.add_argument(
+        "--backoff",
+        type=_positive_float,
+        default=1.0,
+        metavar="SECONDS",
+        help="wait before the first retry, doubled before each next one, unless the "
+        "server sends Retry-After (default: 1)",
+    )
+    http.add_argument(
+        "--max-bytes",
+        type=_count,
+        default=1024 * 1024,
+        metavar="N",
+        help="the largest body accepted (default: 1 MiB)",
+    )
+    http.add_argument(
+        "--ca-bundle",
+        type=Path,
+        metavar="PATH",
+        help="CA certificates to verify TLS with (default: certifi, or REQUESTS_CA_BUNDLE)",
+    )
+    parser.set_defaults(run=run_refresh)
+
+
+def _register_diff(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    parser = subparsers.add_parser(
+        "diff",
+        help="compare two local registry files (CSV, XML or XHTML)",
+        description="Compare two registry files code by code, as refresh does. In the JSON "
+        'report "snapshot" is OLD and "live" is NEW. '
+        "Exit status: 0 no drift, 1 drift, 2 could not tell.",
+    )
+    parser.add_argument("old", type=Path, metavar="OLD")
+    parser.add_argument("new", type=Path, metavar="NEW")
+    _add_output_options(parser)
+    parser.set_defaults(run=run_diff)
+
+
+def _add_output_options(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--format",
+        choices=_FORMATS,
+        default="text",
+        help="report format on stdout (default: text); markdown suits a CI job summary",
+    )
+    parser.add_argument(
+        "--json-file",
+        type=Path,
+        metavar="PATH",
+        help="also write the JSON report to PATH",
+    )
+
+
+def run_refresh(args: argparse.Namespace) -> int:
+    from statuscheck.refresh.fetch_model import FetchOptions
+    from statuscheck.refresh.refresh import refresh
+    from statuscheck.refresh.write import write_outcome
+    from statuscheck.registry.snapshot import is_packaged, snapshot_path
+    from statuscheck.reports.refresh import REFRESH_LABELS
+
+    if args.ca_bundle is not None and not args.ca_bundle.is_file():
+        print(f"statuscheck: error: {args.ca_bundle}: CA bundle not found", file=sys.stderr)
+        return 2
+    if args.write and args.snapshot is None and is_packaged(snapshot_path()):
+        print(
+            "statuscheck: error: --write needs --snapshot PATH: the default snapshot is the "
+            f"installed package's own copy ({snapshot_path()})",
+            file=sys.stderr,
+        )
+        return 2
+    today: datetime.date = args.today or datetime.date.today()
+    options = FetchOptions(
+        timeout=args.timeout,
+        retries=args.retries,
+        backoff=args.backoff,
+        max_bytes=args.max_bytes,
+        ca_bundle=str(args.ca_bundle) if args.ca_bundle is not None else None,
+    )
+    outcome = refresh(
+        args.snapshot if args.snapshot is not None else snapshot_path(),
+        url=args.url,
+        file=args.file,
+        options=options,
+        today=today,
+    )
+    report = outcome.report
+    if args.write:
+        registry_updated = args.registry_updated.isoformat() if args.registry_updated else None
+        report = write_outcome(outcome, today=today, registry_updated=registry_updated)
+    return _present(report, args, REFRESH_LABELS)
+
+
+def run_diff(args: argparse.Namespace) -> int:
+    from statuscheck.refresh.refresh import compare_files
+    from statuscheck.reports.refresh import DIFF_LABELS
+
+    return _present(compare_files(args.old, args.new), args, DIFF_LABELS)
+
+
+def _present(report: Report, args: argparse.Namespace, labels: Labels) -> int:
+    from statuscheck.reports.refresh import render
+
+    for warning in report.warnings:
+        print(f"statuscheck: warning: {warning}", file=sys.stderr)
+    sys.stdout.write(render(report, args.format, labels=labels))
+    status = report.exit_status
+    if report.error is not None:
+        print(f"statuscheck: error: {report.error}", file=sys.stderr)
+    if args.json_file is not None:
+        from statuscheck.registry.files import write_text
+
+        try:
+            write_text(args.json_file, render(report, "json", labels=labels))
+        except OSError as error:
+            print(f"statuscheck: error: {args.json_file}: {error.strerror}", file=sys.stderr)
+            status = max(status, 1) if report.drift else 2
+    return status
+
+
+def _date(text: str) -> datetime.date:
+    try:
+        return datetime.date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a date (YYYY-MM-DD)") from None
+
+
+def _positive_float(text: str) -> float:
+    try:
+        value = float(text)
+    except ValueError:
+        value = -1.0
+    if not value > 0 or value == float("inf"):
+        raise argparse.ArgumentTypeError(f"{text!r} is not a positive number")
+    return value
+
+
+def _count(text: str) -> int:
+    if not text.isdigit():
+        raise argparse.ArgumentTypeError(f"{text!r} is not a non-negative integer")
+    return int(text)

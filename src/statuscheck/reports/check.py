@@ -1,0 +1,120 @@
+"""Presenting a :class:`ConformanceReport` as text, JSON or markdown.
+
+Pure functions from report to string: the CLI prints them, tests compare them,
+and the JSON shape is the stable machine-readable contract.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from statuscheck.findings.report import ConformanceReport, Outcome
+
+__all__ = ["FORMATS", "render", "to_json"]
+
+FORMATS = ("text", "json", "markdown")
+
+_LABELS = {"fail": "FAIL", "warn": "WARN", "expected": "XFAIL", "stale": "STALE"}
+
+
+def render(report: ConformanceReport, fmt: str) -> str:
+    if fmt == "json":
+        return json.dumps(to_json(report), indent=2) + "\n"
+    if fmt == "markdown":
+        return _markdown(report)
+    return _text(report)
+
+
+def to_json(report: ConformanceReport) -> dict[str, Any]:
+    findings = []
+    stale = []
+    for outcome in report.outcomes():
+        reason = outcome.deviation.reason if outcome.deviation is not None else None
+        for finding in outcome.findings:
+            findings.append({**finding.to_json(), "deviation": reason})
+        if outcome.status == "stale" and outcome.deviation is not None:
+            stale.append(
+                {
+                    "check": outcome.check,
+                    "code": outcome.code,
+                    "reason": reason,
+                    "source": outcome.deviation.source,
+                }
+            )
+    return {
+        "impl": report.impl,
+        "shape": report.shape,
+        "aliases": report.aliases,
+        "snapshot": report.snapshot.to_json(),
+        "conformant": report.conformant,
+        "findings": findings,
+        "stale_deviations": stale,
+    }
+
+
+def _summary(report: ConformanceReport) -> str:
+    counts = dict.fromkeys(_LABELS, 0)
+    for outcome in report.outcomes():
+        counts[outcome.status] += 1
+    verdict = "conformant" if report.conformant else "not conformant"
+    return (
+        f"{counts['fail']} failing, {counts['warn']} warning, {counts['expected']} declared, "
+        f"{counts['stale']} stale: {verdict}"
+    )
+
+
+def _heading(report: ConformanceReport) -> str:
+    snapshot = report.snapshot
+    registry = snapshot.registry_updated or "of unknown date"
+    return (
+        f"{report.impl} ({report.shape}; aliases {report.aliases or 'none'}) against the IANA "
+        f"registry {registry} ({snapshot.path}, sha256 {snapshot.sha256[:12]})"
+    )
+
+
+def _text(report: ConformanceReport) -> str:
+    lines = [_heading(report)]
+    for outcome in report.outcomes():
+        lines += [
+            f"{_LABELS[outcome.status]:5} {_where(outcome)}: {line}" for line in _lines(outcome)
+        ]
+    lines.append(_summary(report))
+    return "\n".join(lines) + "\n"
+
+
+def _markdown(report: ConformanceReport) -> str:
+    lines = [
+        f"### statuscheck: `{report.impl}`",
+        "",
+        _heading(report).replace(report.impl, f"`{report.impl}`", 1),
+        "",
+        f"**{_summary(report)}**",
+        "",
+    ]
+    outcomes = report.outcomes()
+    if outcomes:
+        lines += ["| | check | code | finding |", "|---|---|---|---|"]
+        for outcome in outcomes:
+            for line in _lines(outcome):
+                cell = line.replace("|", "\\|")
+                code = "" if outcome.code is None else str(outcome.code)
+                lines.append(f"| {_LABELS[outcome.status]} | {outcome.check} | {code} | {cell} |")
+    return "\n".join(lines) + "\n"
+
+
+def _where(outcome: Outcome) -> str:
+    return f"{outcome.check} {'-' if outcome.code is None else outcome.code}"
+
+
+def _lines(outcome: Outcome) -> list[str]:
+    lines = [finding.message for finding in outcome.findings]
+    if outcome.deviation is not None:
+        if outcome.status == "stale":
+            lines.append(
+                f"declared deviation {outcome.deviation.key} no longer occurs; remove it "
+                f"from {outcome.deviation.source}"
+            )
+        else:
+            lines = [f"{line} (declared: {outcome.deviation.reason})" for line in lines]
+    return lines

@@ -1,0 +1,104 @@
+"""The normalised view of an implementation that every check reads.
+
+Status tables come as enums, constants modules, mappings, lookup objects and
+status-line strings. Adapters (:mod:`statuscheck.tables.adapters`) turn each into a
+:class:`StatusTable` of :class:`Definition` rows, keeping the raw values, so
+that checks are written once and garbage (a ``None`` phrase, a ``str`` key) is
+reported by the check responsible for it instead of crashing an adapter.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import enum
+from typing import Callable, Literal
+
+__all__ = ["ABSENT", "Absent", "Definition", "Shape", "StatusTable"]
+
+Shape = Literal["enum", "constants", "mapping", "lookup"]
+
+
+class Absent(enum.Enum):
+    """Marks a field the implementation's shape does not carry at all."""
+
+    ABSENT = "absent"
+
+
+ABSENT = Absent.ABSENT
+
+
+@dataclasses.dataclass(frozen=True)
+class Definition:
+    """One status code as the implementation defines it.
+
+    ``key`` is the raw value claimed as the code (normally an ``int``);
+    ``where`` says how to find it (``HTTPStatus.NOT_FOUND``,
+    ``HTTP_STATUS_CODES[404]``) so messages point at the implementation's own
+    source.
+    """
+
+    key: object
+    where: str
+    name: str | None = None
+    phrase: object = ABSENT
+    description: object = ABSENT
+    alias: bool = False
+    #: The object the implementation binds (the member itself for enums); defaults to ``key``.
+    value: object = ABSENT
+
+    @property
+    def bound(self) -> object:
+        return self.key if self.value is ABSENT else self.value
+
+    @property
+    def code(self) -> int | None:
+        """The key as a status code, or ``None`` when it is not an int."""
+        if isinstance(self.key, int) and not isinstance(self.key, bool):
+            return int(self.key)
+        return None
+
+
+def _no_probe(name: str) -> object:
+    return ABSENT
+
+
+@dataclasses.dataclass(frozen=True)
+class StatusTable:
+    """Everything the checks need to know about one implementation."""
+
+    label: str
+    shape: Shape
+    definitions: tuple[Definition, ...]
+    enum_class: type[enum.Enum] | None = None
+    #: Resolves a name the table does not list (e.g. a deprecated module attribute).
+    probe: Callable[[str], object] = _no_probe
+
+    @property
+    def carries_phrases(self) -> bool:
+        return any(definition.phrase is not ABSENT for definition in self.definitions)
+
+    @property
+    def carries_descriptions(self) -> bool:
+        return any(definition.description is not ABSENT for definition in self.definitions)
+
+    @property
+    def carries_names(self) -> bool:
+        return any(definition.name is not None for definition in self.definitions)
+
+    def codes(self) -> tuple[int, ...]:
+        """Distinct int codes in 100-599 order of first appearance."""
+        seen: dict[int, None] = {}
+        for definition in self.definitions:
+            if definition.code is not None:
+                seen.setdefault(definition.code)
+        return tuple(seen)
+
+    def by_code(self, code: int) -> tuple[Definition, ...]:
+        return tuple(definition for definition in self.definitions if definition.code == code)
+
+    def resolve(self, name: str) -> object:
+        """The value the implementation gives ``name``, listed or probed; ABSENT if none."""
+        for definition in self.definitions:
+            if definition.name == name:
+                return definition.bound
+        return self.probe(name)
