@@ -13,7 +13,7 @@ import dataclasses
 import enum
 from typing import Callable, Literal
 
-__all__ = ["ABSENT", "Absent", "Definition", "Shape", "StatusTable"]
+__all__ = ["ABSENT", "Absent", "Definition", "Location", "Shape", "StatusTable"]
 
 Shape = Literal["enum", "constants", "mapping", "lookup"]
 
@@ -25,6 +25,17 @@ class Absent(enum.Enum):
 
 
 ABSENT = Absent.ABSENT
+
+
+@dataclasses.dataclass(frozen=True)
+class Location:
+    """Where a definition stands in a file: what editors and CI annotations jump to."""
+
+    path: str
+    line: int
+
+    def to_json(self) -> dict[str, str | int]:
+        return {"path": self.path, "line": self.line}
 
 
 @dataclasses.dataclass(frozen=True)
@@ -45,6 +56,8 @@ class Definition:
     alias: bool = False
     #: The object the implementation binds (the member itself for enums); defaults to ``key``.
     value: object = ABSENT
+    #: The file and line that define it, when they can be found.
+    location: Location | None = None
 
     @property
     def bound(self) -> object:
