@@ -77,7 +77,7 @@ def test_garbage_is_reported_not_crashed_on() -> None:
         ("no_such_package.codes", "cannot import 'no_such_package.codes'"),
         ("tests.miniatures:EMPTY_MAPPING", "is not an enum, a module of constants"),
         ("tests.miniatures:NOT_A_TABLE", "a int is not an enum"),
-        ("tests/miniatures.py", "is not a dotted path"),
+        ("tests/miniatures", "is not a dotted path"),
         ("json", "defines no status-code constants"),
     ],
 )

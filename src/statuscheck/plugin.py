@@ -46,7 +46,8 @@ def pytest_addoption(parser: pytest.Parser) -> None:
         dest="statuscheck_impl",
         type=_importable,
         metavar="PATH",
-        help="implementation to check: pkg.module.Attr, pkg.module:Attr or a constants module",
+        help="implementation to check: pkg.module.Attr, pkg.module:Attr, a constants module, "
+        "path/file.py[:Attr] or a table document (.json, .csv)",
     )
     group.addoption(
         "--aliases",
@@ -215,35 +216,41 @@ def _conformance(config: pytest.Config, *, required: bool) -> Conformance | None
             )
         return None
     from statuscheck.findings.engine import AUTO, check_implementation
+    from statuscheck.tables.resolve import load_table
 
     aliases = config.getoption("statuscheck_aliases") or settings.get("aliases") or AUTO
     try:
+        table = load_table(str(impl))
         file = config.getoption("statuscheck_deviations_file")
         deviations = declared_deviations(
-            impl=str(impl),
+            impl=table.label,
             settings=settings,
             settings_source=config.rootpath / "pyproject.toml",
             file=Path(file) if file else None,
             given=tuple(config.getoption("statuscheck_deviations")),
         )
         report = check_implementation(
-            str(impl),
+            table,
             aliases=None if aliases == "none" else aliases,
             snapshot=config.getoption("statuscheck_snapshot") or settings.get("snapshot"),
             deviations=deviations,
         )
     except StatuscheckError as error:
         raise pytest.UsageError(f"statuscheck: {error}") from None
-    conformance = Conformance(report, resolve(str(impl)))
+    conformance = Conformance(report, table.enum_class if table.enum_class is not None else table)
     config.stash[_REPORT] = conformance
     return conformance
 
 
 def _importable(value: str) -> str:
     """argparse type: the path must import and resolve now, not at collection time."""
-    from statuscheck.tables.resolve import ImplementationError, import_from_cwd
+    from statuscheck.tables.resolve import STDIN, ImplementationError, import_from_cwd
 
     import_from_cwd()
+    if value == STDIN:
+        raise argparse.ArgumentTypeError(
+            "standard input is for statuscheck check -; give pytest the document's path"
+        )
     try:
         resolve(value)
     except ImplementationError as error:

@@ -24,7 +24,12 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
         description="Check an implementation (enum, constants module, mapping, lookup table) "
         "against the pinned IANA registry snapshot.",
     )
-    parser.add_argument("impl", metavar="IMPL", help="pkg.module.Attr, pkg.module:Attr or module")
+    parser.add_argument(
+        "impl",
+        metavar="IMPL",
+        help="pkg.module.Attr, pkg.module:Attr, a module, path/file.py[:Attr], "
+        "a table document (.json, .csv) or - to read one from standard input",
+    )
     parser.add_argument(
         "--aliases",
         metavar="MODULE",
@@ -84,12 +89,13 @@ def run(args: argparse.Namespace) -> int:
     )
     from statuscheck.findings.engine import AUTO, check_implementation
     from statuscheck.reports.check import render
-    from statuscheck.tables.resolve import import_from_cwd
+    from statuscheck.tables.resolve import import_from_cwd, load_table
 
     import_from_cwd()
     settings = load_pyproject_settings(args.config)
+    table = load_table(args.impl)
     deviations = declared_deviations(
-        impl=args.impl,
+        impl=table.label,
         settings=settings,
         settings_source=args.config,
         file=args.deviations_file,
@@ -97,7 +103,7 @@ def run(args: argparse.Namespace) -> int:
     )
     aliases = args.aliases or settings.get("aliases") or AUTO
     report = check_implementation(
-        args.impl,
+        table,
         aliases=None if aliases == "none" else aliases,
         snapshot=args.snapshot or settings.get("snapshot"),
         deviations=deviations,
@@ -106,7 +112,7 @@ def run(args: argparse.Namespace) -> int:
     )
     if args.print_deviations:
         findings = [f for o in report.outcomes() if o.status != "stale" for f in o.findings]
-        sys.stdout.write(format_deviations(findings, impl=args.impl))
+        sys.stdout.write(format_deviations(findings, impl=report.impl))
         return 0
     sys.stdout.write(render(report, args.format))
     return 0 if report.conformant else 1

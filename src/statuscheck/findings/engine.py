@@ -30,7 +30,7 @@ from statuscheck.registry.snapshot import (
     snapshot_path,
 )
 from statuscheck.tables.adapters import read_table
-from statuscheck.tables.resolve import ImplementationError, resolve
+from statuscheck.tables.resolve import ImplementationError, load_table, resolve
 from statuscheck.tables.table import StatusTable
 
 __all__ = [
@@ -51,6 +51,8 @@ _KNOWN_ALIASES = {
 
 def known_aliases(impl: object) -> str | None:
     """The constants module known to mirror ``impl`` (``http.HTTPStatus`` -> ``http.client``)."""
+    if isinstance(impl, StatusTable):
+        impl = impl.enum_class
     if isinstance(impl, type):
         return _KNOWN_ALIASES.get(f"{impl.__module__}.{impl.__qualname__}")
     return None
@@ -65,15 +67,14 @@ def check_implementation(
     today: datetime.date | None = None,
     checks: tuple[Check, ...] = CHECKS,
 ) -> ConformanceReport:
-    """Check ``impl`` (an object or a dotted path) against the snapshot.
+    """Check ``impl`` (an object, a table, or a path as ``--impl`` takes it) against the snapshot.
 
     Raises :class:`ImplementationError` when the implementation (or its
     aliases module) cannot be loaded or has no readable shape; anything wrong
     *inside* a readable table becomes a finding.
     """
-    obj, label = (resolve(impl), impl) if isinstance(impl, str) else (impl, _label(impl))
-    table = read_table(obj, label)
-    aliases_table, aliases_label = _aliases_table(obj, aliases)
+    table = load_table(impl) if isinstance(impl, str) else read_table(impl, _label(impl))
+    aliases_table, aliases_label = _aliases_table(table, aliases)
     registry, info = registry_and_info(snapshot)
     day = today if today is not None else datetime.date.today()
     findings: list[Finding] = []
@@ -88,7 +89,7 @@ def check_implementation(
     for check in checks:
         findings += runners[check]()
     return ConformanceReport(
-        impl=label,
+        impl=table.label,
         shape=table.shape,
         aliases=aliases_label,
         snapshot=info,
@@ -96,6 +97,7 @@ def check_implementation(
         deviations=tuple(d for d in deviations if d.check in checks),
         checks=checks,
         subjects=_subjects(table, registry, aliases_table),
+        language=table.language,
     )
 
 

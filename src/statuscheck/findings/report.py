@@ -74,6 +74,8 @@ class ConformanceReport:
     checks: tuple[Check, ...] = CHECKS
     #: Codes the table defines or the registry assigns: what each check looked at.
     subjects: dict[Check, tuple[int, ...]] = dataclasses.field(default_factory=dict)
+    #: The table's language: ``"python"``, or a table document's ``language``.
+    language: str = "python"
 
     def outcome(self, check: Check, code: int | None) -> Outcome:
         findings = tuple(f for f in self.findings if f.check == check and f.code == code)

@@ -16,7 +16,7 @@ import re
 import types
 import warnings
 
-from statuscheck.tables.resolve import ImplementationError
+from statuscheck.tables.errors import ImplementationError
 from statuscheck.tables.table import ABSENT, Definition, StatusTable
 
 __all__ = ["read_table"]
@@ -28,6 +28,8 @@ _STATUS_LINE = re.compile(r"^(\d{3}) (\S.*)$")
 
 def read_table(obj: object, label: str) -> StatusTable:
     """Detect the shape of ``obj`` and read it; ``ImplementationError`` if no shape fits."""
+    if isinstance(obj, StatusTable):  # already read (a table document)
+        return obj
     if isinstance(obj, type) and issubclass(obj, enum.Enum):
         return _read_enum(obj, label)
     if isinstance(obj, types.ModuleType):
@@ -83,7 +85,7 @@ def _read_module(module: types.ModuleType, label: str) -> StatusTable:
                 )
     if not definitions:
         raise ImplementationError(
-            f"cannot read {label}: module {module.__name__} defines no status-code constants "
+            f"cannot read {label}: the module defines no status-code constants "
             "(UPPER_CASE ints in 100-599 or '404 Not Found' status lines)"
         )
     return StatusTable(

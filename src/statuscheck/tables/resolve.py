@@ -1,9 +1,12 @@
 """Turning ``--impl``/``--aliases`` strings into the objects they name.
 
 Accepts ``pkg.module.Attr``, ``pkg.module:Attr`` (attribute path after the
-colon may be dotted) and a bare module path. Anything that fails -- a missing
-module, an import that raises, a missing attribute -- becomes one
-:class:`ImplementationError` line naming the path, never a traceback.
+colon may be dotted) and a bare module path; a Python source file,
+``path/file.py:Attr`` or ``path/file.py``; and a table document, a path
+ending in ``.json`` or ``.csv`` or ``-`` for standard input. Anything that
+fails -- a missing module, an import that raises, a missing attribute, a
+malformed document -- becomes one :class:`ImplementationError` line naming
+the path, never a traceback.
 """
 
 from __future__ import annotations
@@ -13,23 +16,53 @@ import os
 import re
 import sys
 import warnings
+from pathlib import Path
+from typing import BinaryIO
 
-from statuscheck.registry.errors import StatuscheckError
+from statuscheck.tables.adapters import read_table
+from statuscheck.tables.documents import MAX_DOCUMENT_BYTES, read_document
+from statuscheck.tables.errors import ImplementationError
+from statuscheck.tables.source_files import load_source_file, split_source_path
+from statuscheck.tables.table import StatusTable
 
-__all__ = ["ImplementationError", "import_from_cwd", "resolve"]
+__all__ = [
+    "STDIN",
+    "ImplementationError",
+    "import_from_cwd",
+    "is_document",
+    "load_table",
+    "resolve",
+]
+
+#: The ``--impl`` that reads a table document from standard input.
+STDIN = "-"
+_DOCUMENT_SUFFIXES = (".json", ".csv")
 
 _PATH = re.compile(r"^[A-Za-z_][\w.]*(?::[A-Za-z_][\w.]*)?$")
 
 
-class ImplementationError(StatuscheckError):
-    """An implementation (or aliases module) cannot be loaded or read."""
+def load_table(path: str, *, stdin: BinaryIO | None = None) -> StatusTable:
+    """The table ``path`` names, whatever its kind, labelled for reports."""
+    return read_table(resolve(path, stdin=stdin), path)
 
 
-def resolve(path: str) -> object:
-    """Import and return the object ``path`` names."""
+def is_document(path: str) -> bool:
+    """Whether ``path`` names a table document rather than Python."""
+    return path == STDIN or path.lower().endswith(_DOCUMENT_SUFFIXES)
+
+
+def resolve(path: str, *, stdin: BinaryIO | None = None) -> object:
+    """Import and return the object ``path`` names (a document: its :class:`StatusTable`)."""
+    if is_document(path):
+        return _read_document(path, stdin)
+    source = split_source_path(path)
+    if source is not None:
+        file, names = source
+        return _walk(load_source_file(file), names, path)
     if not _PATH.match(path) or ".." in path or path.endswith("."):
         raise ImplementationError(
-            f"{path!r} is not a dotted path (pkg.module.Attr, pkg.module:Attr or pkg.module)"
+            f"{path!r} is not a dotted path (pkg.module.Attr, pkg.module:Attr or pkg.module), "
+            "a Python file (path/file.py[:Attr]) or a table document (.json, .csv, -)"
         )
     if ":" in path:
         module_path, attributes = path.split(":", 1)
@@ -56,6 +89,21 @@ def import_from_cwd() -> None:
     cwd = os.getcwd()
     if cwd not in sys.path:
         sys.path.insert(0, cwd)
+
+
+def _read_document(path: str, stdin: BinaryIO | None) -> StatusTable:
+    if path == STDIN:
+        stream = stdin if stdin is not None else sys.stdin.buffer
+        data = stream.read(MAX_DOCUMENT_BYTES + 1)
+        if not data:
+            raise ImplementationError("standard input is empty: expected a table document")
+        return read_document(data, "<stdin>")
+    try:
+        with Path(path).open("rb") as file:
+            data = file.read(MAX_DOCUMENT_BYTES + 1)
+    except OSError as error:
+        raise ImplementationError(f"{path}: cannot read: {error.strerror}") from None
+    return read_document(data, path)
 
 
 class _Missing(Exception):

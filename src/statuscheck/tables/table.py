@@ -15,7 +15,7 @@ from typing import Callable, Literal
 
 __all__ = ["ABSENT", "Absent", "Definition", "Location", "Shape", "StatusTable"]
 
-Shape = Literal["enum", "constants", "mapping", "lookup"]
+Shape = Literal["enum", "constants", "mapping", "lookup", "document"]
 
 
 class Absent(enum.Enum):
@@ -85,6 +85,8 @@ class StatusTable:
     enum_class: type[enum.Enum] | None = None
     #: Resolves a name the table does not list (e.g. a deprecated module attribute).
     probe: Callable[[str], object] = _no_probe
+    #: ``"python"`` for an imported table; a document's ``language`` (``""`` if it has none).
+    language: str = "python"
 
     @property
     def carries_phrases(self) -> bool:
