@@ -261,9 +261,9 @@ def test_a_bad_implementations_list_is_one_clear_error(
     assert problem in str(caught.value)
 
 
-def test_the_projects_list_names_the_stdlib_and_the_six_libraries() -> None:
+def test_the_projects_list_names_the_stdlib_the_six_libraries_and_six_other_stacks() -> None:
     listed = load_implementations(REPO / "expectations" / "implementations.toml")
-    assert {implementation.name: implementation.tables for implementation in listed} == {
+    assert {i.name: i.tables for i in listed if not i.command} == {
         "stdlib": ("http.HTTPStatus",),
         "starlette": ("starlette.status",),
         "httpx": ("httpx.codes",),
@@ -272,4 +272,13 @@ def test_the_projects_list_names_the_stdlib_and_the_six_libraries() -> None:
         "falcon": ("falcon.status_codes",),
         "twisted": ("twisted.web.http.RESPONSES", "twisted.web.http"),
     }
+    assert {i.name: (i.language, i.command[-1]) for i in listed if i.command} == {
+        "node": ("javascript", "extractors/node_http.js"),
+        "npm-statuses": ("javascript", "extractors/npm_statuses.js"),
+        "npm-http-status-codes": ("javascript", "extractors/npm_http_status_codes.js"),
+        "go-net-http": ("go", "extractors/go_net_http.go"),
+        "ruby-rack": ("ruby", "extractors/ruby_rack.rb"),
+        "perl-http-status": ("perl", "extractors/perl_http_status.pl"),
+    }
+    assert all((REPO / i.command[-1]).is_file() for i in listed if i.command)
     assert all(implementation.note for implementation in listed)

@@ -44,11 +44,11 @@ def listed(tmp_path: Path) -> Path:
 def test_implementations_on_the_command_line(capsys: pytest.CaptureFixture[str]) -> None:
     status, out, err = run(capsys, CLEAN, TEAPOT, *AS_OF)
     assert status == 1  # the teapot deviates
-    assert f"| {TEAPOT} | `{TEAPOT}` | enum | ✗ 418 |" in out
+    assert f"| {TEAPOT} | python | `{TEAPOT}` | enum | ✗ 418 |" in out
     assert err == ""  # not a terminal: no progress line
     status, out, _ = run(capsys, CLEAN, *AS_OF)
     assert status == 0
-    assert f"| {CLEAN} | `{CLEAN}` | enum | ✓ | ✓ | ✓ | ✓ | ✓ | ✓ |" in out
+    assert f"| {CLEAN} | python | `{CLEAN}` | enum | ✓ | ✓ | ✓ | ✓ | ✓ | ✓ |" in out
 
 
 def test_a_failed_import_shows_in_its_row_and_the_others_still_render(
@@ -91,7 +91,7 @@ def test_the_default_list_is_the_expectations_directorys(
     monkeypatch.chdir(listed.parent)
     status, out, _ = run(capsys, *AS_OF)
     assert status == 1
-    assert f"| pytest {VERSION} | `{TEAPOT}` |" in out
+    assert f"| pytest {VERSION} | python | `{TEAPOT}` |" in out
 
 
 @pytest.mark.parametrize(
@@ -158,8 +158,8 @@ def test_recorded_matrix_and_readme_update(
     shutil.copytree(REPO / "expectations", directory)
     status, out, _ = run(capsys, "--expectations", str(directory), "--recorded")
     assert status == 0
-    assert "| Python 3.9 | `http.HTTPStatus` | enum |" in out
-    assert "| twisted 26.10.0 | `twisted.web.http` | constants |" in out
+    assert "| Python 3.9 | python | `http.HTTPStatus` | enum |" in out
+    assert "| twisted 26.10.0 | python | `twisted.web.http` | constants |" in out
     readme = tmp_path / "README.md"
     readme.write_text(f"# Project\n\n{README_START}\n{README_END}\n\nMore.\n", encoding="utf-8")
     args = ["--expectations", str(directory), "--update-readme", str(readme)]

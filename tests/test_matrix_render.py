@@ -67,15 +67,15 @@ def test_markdown_has_a_row_per_table_and_a_cell_per_check(matrix: Matrix) -> No
         "Against the IANA HTTP Status Code Registry of 2025-09-15 (pinned snapshot, sha256 "
         "6c83d18dea7e), as of 2026-11-28. ✓ conforms to the registry · ✗ deviates · "
     )
-    table = lines[lines.index("|---|---|---|---|---|---|---|---|---|") - 1 :][:6]
+    table = lines[lines.index("|---|---|---|---|---|---|---|---|---|---|") - 1 :][:6]
     assert table == [
-        "| implementation | table | shape | values | phrases | descriptions | ordering "
-        "| aliases | api |",
-        "|---|---|---|---|---|---|---|---|---|",
-        f"| clean | `{CLEAN}` | enum | ✓ | ✓ | ✓ | ✓ | ✓ | ✓ |",
-        f"| clean | `{LOOKUP}` | lookup | ✓ | {NA} | {NA} | ✓ | ✓ | {NA} |",
-        f"| teapot | `{TEAPOT}` | enum | ✗ 418 | ✓ | ✓ | ✓ | ✓ | ✓ |",
-        f"| broken | `{BROKEN}` | ⊘ {BROKEN_ERROR} | ⊘ | ⊘ | ⊘ | ⊘ | ⊘ | ⊘ |",
+        "| implementation | language | table | shape | values | phrases | descriptions "
+        "| ordering | aliases | api |",
+        "|---|---|---|---|---|---|---|---|---|---|",
+        f"| clean | python | `{CLEAN}` | enum | ✓ | ✓ | ✓ | ✓ | ✓ | ✓ |",
+        f"| clean | python | `{LOOKUP}` | lookup | ✓ | {NA} | {NA} | ✓ | ✓ | {NA} |",
+        f"| teapot | python | `{TEAPOT}` | enum | ✗ 418 | ✓ | ✓ | ✓ | ✓ | ✓ |",
+        f"| broken | python | `{BROKEN}` | ⊘ {BROKEN_ERROR} | ⊘ | ⊘ | ⊘ | ⊘ | ⊘ | ⊘ |",
     ]
 
 
@@ -99,8 +99,11 @@ def test_consecutive_pythons_with_the_same_answer_read_as_a_range(recorded: Matr
 
 def test_counts_replace_long_lists_of_codes(recorded: Matrix) -> None:
     text = render_markdown(recorded)
-    assert "| requests 2.34.2 | `requests.codes` | lookup | ✗ 9 codes ⚠ 104 |" in text
-    assert "| falcon 4.4.0 | `falcon.status_codes` | constants | ✗ 418, 47 outside 100-599" in text
+    assert "| requests 2.34.2 | python | `requests.codes` | lookup | ✗ 9 codes ⚠ 104 |" in text
+    assert (
+        "| falcon 4.4.0 | python | `falcon.status_codes` | constants | ✗ 418, 47 outside 100-599"
+        in text
+    )
 
 
 def test_json_carries_rows_cells_outcomes_and_the_per_code_view(matrix: Matrix) -> None:

@@ -167,6 +167,8 @@ def run(args: argparse.Namespace) -> int:
         today=args.as_of,
         progress=None if args.no_progress else progress_writer(sys.stderr),
     )
+    for reason in matrix.skipped:
+        print(f"statuscheck: skipped {reason}", file=sys.stderr)
     if args.write_expectations:
         written, problems = write_expectations(matrix, directory, implementations)
         for path in written:

@@ -79,7 +79,11 @@ def _distribution_of(top: str) -> str | None:
 
 
 def load_implementations(path: Path) -> tuple[Implementation, ...]:
-    """Read an implementations list: ``[[implementation]]`` tables of name, tables, note."""
+    """Read an implementations list: ``[[implementation]]`` tables of name, tables, note.
+
+    A table another language prints has ``command`` (its extractor) and
+    ``language`` instead of ``tables``.
+    """
     from statuscheck.findings.deviations import read_toml
 
     try:
@@ -94,23 +98,42 @@ def load_implementations(path: Path) -> tuple[Implementation, ...]:
         where = f"{path}: implementation #{number}"
         if not isinstance(item, dict):
             raise MatrixError(f"{where} is not a table")
-        name, tables, note = item.get("name"), item.get("tables"), item.get("note", "")
+        name, note = item.get("name"), item.get("note", "")
         if not isinstance(name, str) or not _NAME.match(name):
             raise MatrixError(f"{where}: name must be a distribution name or {STDLIB!r}")
-        if (
-            not isinstance(tables, list)
-            or not tables
-            or not all(isinstance(t, str) and t for t in tables)
-        ):
-            raise MatrixError(f"{where} ({name}): tables must be a non-empty list of dotted paths")
         if not isinstance(note, str):
             raise MatrixError(f"{where} ({name}): note must be a string")
-        unknown = set(item) - {"name", "tables", "note"}
+        unknown = set(item) - {"name", "tables", "note", "command", "language"}
         if unknown:
             raise MatrixError(f"{where} ({name}): unknown key(s) {', '.join(sorted(unknown))}")
+        if "command" in item:
+            found.append(_extracted(item, f"{where} ({name})", note.strip()))
+            continue
+        tables = item.get("tables")
+        if not _strings(tables) or "language" in item:
+            raise MatrixError(
+                f"{where} ({name}): tables must be a non-empty list of dotted paths "
+                "(or give command and language, for a table another language prints)"
+            )
+        assert isinstance(tables, list)
         found.append(Implementation(name, tuple(tables), note.strip()))
     names = [implementation.name for implementation in found]
     duplicates = sorted({name for name in names if names.count(name) > 1})
     if duplicates:
         raise MatrixError(f"{path}: {', '.join(duplicates)} listed more than once")
     return tuple(found)
+
+
+def _strings(value: object) -> bool:
+    return isinstance(value, list) and bool(value) and all(isinstance(v, str) and v for v in value)
+
+
+def _extracted(item: dict[str, object], where: str, note: str) -> Implementation:
+    """An implementation whose table a command prints (``command``, ``language``)."""
+    command, language = item.get("command"), item.get("language")
+    if not _strings(command) or "tables" in item:
+        raise MatrixError(f"{where}: command must be a non-empty list of strings, without tables")
+    if not isinstance(language, str) or not re.match(r"^[a-z][a-z0-9+#-]*$", language):
+        raise MatrixError(f"{where}: a command needs the language of its table, e.g. 'go'")
+    assert isinstance(command, list)
+    return Implementation(str(item["name"]), (), note, tuple(command), language)

@@ -24,10 +24,13 @@ from statuscheck.findings.report import (
 from statuscheck.registry.errors import StatuscheckError
 from statuscheck.registry.model import Registry
 
-__all__ = ["STDLIB", "Implementation", "Matrix", "MatrixError", "Row"]
+__all__ = ["PYTHON", "STDLIB", "Implementation", "Matrix", "MatrixError", "Row", "by_language"]
 
 #: The library name that stands for the running Python's standard library.
 STDLIB = "stdlib"
+
+#: The language of every table the harness imports.
+PYTHON = "python"
 
 
 class MatrixError(StatuscheckError):
@@ -41,12 +44,17 @@ class Implementation:
     ``name`` is the distribution whose installed version labels the row
     (``starlette`` -> ``starlette 1.10.0``); :data:`STDLIB` means the running
     Python's standard library, versioned by the interpreter. ``tables`` are
-    dotted paths as ``statuscheck check`` takes them.
+    dotted paths as ``statuscheck check`` takes them. An implementation in
+    another language has a ``command`` instead: an extractor that prints its
+    table as a table document, whose ``implementation`` labels the row.
     """
 
     name: str
     tables: tuple[str, ...]
     note: str = ""
+    command: tuple[str, ...] = ()
+    #: The language of ``command``'s table, for its row when the command fails.
+    language: str = PYTHON
 
 
 @dataclasses.dataclass(frozen=True)
@@ -59,6 +67,8 @@ class Row:
     impl: str
     report: ConformanceReport | None
     error: str | None = None
+    #: ``"python"``, or the language a table document names (``""`` if it names none).
+    language: str = PYTHON
 
     @property
     def stdlib(self) -> bool:
@@ -66,7 +76,13 @@ class Row:
 
     @property
     def label(self) -> str:
-        """``Python 3.11``, ``starlette 1.10.0``, or the bare name when unversioned."""
+        """``Python 3.11``, ``starlette 1.10.0``, or the bare name when unversioned.
+
+        A table from another language is labelled as its document labels it
+        (``Go net/http 1.19.8``), which is also its ``impl``.
+        """
+        if self.language != PYTHON:
+            return self.impl
         if self.stdlib:
             return f"Python {self.version}" if self.version else "Python"
         return f"{self.library} {self.version}" if self.version else self.library
@@ -107,6 +123,11 @@ class Row:
         return frozenset(c for c in self.report.subjects.get("values", ()) if c not in missing)
 
 
+def by_language(rows: list[Row]) -> list[Row]:
+    """Python's rows first, then each other language's, alphabetically; stable within."""
+    return sorted(rows, key=lambda row: (row.language != PYTHON, row.language))
+
+
 @dataclasses.dataclass(frozen=True)
 class Matrix:
     rows: tuple[Row, ...]
@@ -115,6 +136,8 @@ class Matrix:
     #: The day temporary registrations were judged on; ``None`` for recorded matrices.
     as_of: datetime.date | None = None
     checks: tuple[Check, ...] = CHECKS
+    #: Implementations not checked, with why (a toolchain this machine lacks).
+    skipped: tuple[str, ...] = ()
 
     @property
     def conformant(self) -> bool:

@@ -18,7 +18,7 @@ from statuscheck.findings.deviations import (
     toml_string,
 )
 from statuscheck.findings.report import SnapshotInfo
-from statuscheck.matrix.model import Row
+from statuscheck.matrix.model import PYTHON, Row
 
 __all__ = ["record_text"]
 
@@ -45,6 +45,7 @@ def record_text(rows: Sequence[Row], snapshot: SnapshotInfo, note: str = "") -> 
         "[expectations]",
         f"library = {toml_string(first.library)}",
         f"version = {toml_string(first.version)}",
+        *([f"language = {toml_string(first.language)}"] if first.language != PYTHON else []),
         f"registry = {toml_string(snapshot.registry_updated or '')}",
         f"snapshot_sha256 = {toml_string(snapshot.sha256)}",
     ]

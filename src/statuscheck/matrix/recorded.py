@@ -8,6 +8,7 @@ snapshot is a one-line :class:`ExpectationsError`, never a wrong page.
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import re
 from collections.abc import Sequence
@@ -16,7 +17,7 @@ from typing import Any
 
 from statuscheck.checks.finding import CHECKS, Check, Finding, JSONValue
 from statuscheck.findings.report import ConformanceReport, SnapshotInfo
-from statuscheck.matrix.model import STDLIB, Implementation, Matrix, Row
+from statuscheck.matrix.model import PYTHON, STDLIB, Implementation, Matrix, Row, by_language
 from statuscheck.registry.errors import StatuscheckError
 
 __all__ = [
@@ -67,7 +68,7 @@ def load_recorded(
         return 1, (), order.get(row.library, len(order)), row.library
 
     rows.sort(key=sort_key)  # stable: tables keep their recorded order
-    return Matrix(tuple(rows), registry, snapshot)
+    return Matrix(tuple(by_language(rows)), registry, snapshot)
 
 
 def _rows(path: Path, snapshot: SnapshotInfo) -> list[Row]:
@@ -76,6 +77,9 @@ def _rows(path: Path, snapshot: SnapshotInfo) -> list[Row]:
     if not isinstance(header, dict):
         raise ExpectationsError(f"{path}: no [expectations] table")
     library, version = header.get("library"), header.get("version")
+    language = header.get("language", PYTHON)
+    if not isinstance(language, str):
+        raise ExpectationsError(f"{path}: [expectations] language must be a string")
     if not isinstance(library, str) or not isinstance(version, str) or not library or not version:
         raise ExpectationsError(f"{path}: [expectations] needs library and version strings")
     if library == STDLIB and not re.match(r"^\d+\.\d+$", version):
@@ -96,7 +100,8 @@ def _rows(path: Path, snapshot: SnapshotInfo) -> list[Row]:
             report = _report(table, snapshot)
         except (KeyError, TypeError, ValueError) as error:
             raise ExpectationsError(f"{where} is malformed: {error}") from None
-        rows.append(Row(library, version, report.impl, report))
+        report = dataclasses.replace(report, language=language)
+        rows.append(Row(library, version, report.impl, report, language=language))
     return rows
 
 

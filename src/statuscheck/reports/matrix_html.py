@@ -21,7 +21,7 @@ from statuscheck.matrix.cells import (
     headline_codes,
     worst,
 )
-from statuscheck.matrix.model import Matrix, Row
+from statuscheck.matrix.model import PYTHON, Matrix, Row
 from statuscheck.reports.matrix_wording import (
     LEGEND,
     SYMBOLS,
@@ -126,11 +126,16 @@ def _row_header(row: Row) -> str:
     return f'<th scope="row">{_e(row.label)}<code class="table-name">{_e(row.impl)}</code></th>'
 
 
+def _language(row: Row) -> str:
+    return f"<td>{_e(row.language or 'unknown')}</td>"
+
+
 def _summary(matrix: Matrix) -> list[str]:
     head = "".join(f"<th>{_e(check)}</th>" for check in matrix.checks)
     lines = [
         '<div class="scroll"><table id="summary-table" class="matrix">',
-        f'<thead><tr><th class="corner">implementation</th><th>shape</th>{head}</tr></thead>',
+        '<thead><tr><th class="corner">implementation</th><th>language</th><th>shape</th>'
+        f"{head}</tr></thead>",
         "<tbody>",
     ]
     for index, row in enumerate(matrix.rows):
@@ -140,7 +145,7 @@ def _summary(matrix: Matrix) -> list[str]:
         )
         if row.report is None:
             lines.append(
-                f"<tr{attributes}>{_row_header(row)}"
+                f"<tr{attributes}>{_row_header(row)}{_language(row)}"
                 f'<td class="cell s-error" colspan="{len(matrix.checks) + 1}">'
                 f"{SYMBOLS['error']} {_e(row.error or 'could not be loaded')}</td></tr>"
             )
@@ -150,7 +155,7 @@ def _summary(matrix: Matrix) -> list[str]:
             cell = check_cell(row, check)
             cells.append(_td(cell.status, cell.outcomes, check_cell_text(cell)))
         lines.append(
-            f"<tr{attributes}>{_row_header(row)}<td>{_e(row.report.shape)}</td>"
+            f"<tr{attributes}>{_row_header(row)}{_language(row)}<td>{_e(row.report.shape)}</td>"
             + "".join(cells)
             + "</tr>"
         )
@@ -166,7 +171,8 @@ def _codes(matrix: Matrix) -> list[str]:
     inside = sorted(code for code in shown if 100 <= code <= 599)
     outside = sorted(code for code in shown if not 100 <= code <= 599)
     head = "".join(
-        f'<th>{_e(row.label)}<code class="table-name">{_e(row.impl)}</code></th>'
+        f'<th>{_e(row.label)}<code class="table-name">'
+        f"{_e(row.impl if row.language == PYTHON else row.language)}</code></th>"
         for row in matrix.rows
     )
     lines = [

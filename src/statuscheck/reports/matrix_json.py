@@ -59,6 +59,7 @@ def _row_json(matrix: Matrix, row: Row) -> dict[str, Any]:
         "library": row.library,
         "version": row.version,
         "label": row.label,
+        "language": row.language,
         "impl": row.impl,
         "error": row.error,
         "shape": report.shape if report is not None else None,

@@ -38,7 +38,8 @@ def _cell(text: str) -> str:
 
 
 def render_markdown(matrix: Matrix, *, level: int = 2, codes: Sequence[int] | None = None) -> str:
-    """Implementations x checks, then what each has for the headline codes."""
+    """Implementations x checks (grouped by language), then what each has for the headline
+    codes."""
     hashes = "#" * level
     snapshot = matrix.snapshot
     as_of = f", as of {matrix.as_of.isoformat()}" if matrix.as_of is not None else ""
@@ -55,16 +56,15 @@ def render_markdown(matrix: Matrix, *, level: int = 2, codes: Sequence[int] | No
         )
         + ".",
         "",
-        "| implementation | table | shape | " + " | ".join(matrix.checks) + " |",
-        "|---|---|---|" + "---|" * len(matrix.checks),
+        "| implementation | language | table | shape | " + " | ".join(matrix.checks) + " |",
+        "|---|---|---|---|" + "---|" * len(matrix.checks),
     ]
     for row in matrix.rows:
         shape = f"{SYMBOLS['error']} {row.error}" if row.report is None else row.report.shape
         cells = [check_cell_text(check_cell(row, check)) for check in matrix.checks]
         lines.append(
-            f"| {_cell(row.label)} | `{row.impl}` | {_cell(shape)} | "
-            + " | ".join(_cell(cell) for cell in cells)
-            + " |"
+            f"| {_cell(row.label)} | {_cell(row.language or 'unknown')} | `{row.impl}` | "
+            f"{_cell(shape)} | " + " | ".join(_cell(cell) for cell in cells) + " |"
         )
     shown = headline_codes(matrix) if codes is None else tuple(codes)
     which = "the codes whose value, phrase or name two or more of them get wrong"
