@@ -18,6 +18,7 @@ import csv
 import functools
 import io
 import json
+import re
 from pathlib import Path
 from typing import Any
 
@@ -32,6 +33,8 @@ MAX_DOCUMENT_BYTES = 1 << 20
 SCHEMA_PATH = Path(__file__).resolve().parent.parent / "schemas" / "table.schema.json"
 
 _CSV_COLUMNS = ("code", "phrase", "name", "description")
+#: As the schema says: a name is an identifier, whitespace never belongs in one.
+_NAME = re.compile(r"^\S*$")
 
 
 def read_document(data: bytes, source: str) -> StatusTable:
@@ -161,6 +164,8 @@ def _csv_definition(row: dict[str, str], source: str, line: int) -> Definition:
     if not (code.isascii() and code.isdigit() and len(code) <= 3):
         raise ImplementationError(f"{source}:{line}: code {code!r} is not an integer from 0 to 999")
     name = row.get("name", "").strip()
+    if not _NAME.match(name):
+        raise ImplementationError(f"{source}:{line}: name {name!r} is not an identifier")
     return Definition(
         key=int(code),
         where=f"{source}:{line}",
