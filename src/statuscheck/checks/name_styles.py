@@ -92,8 +92,10 @@ def _cases_of(core: str) -> tuple[Case, ...]:
         cases.append("lower_snake")
     if "_" not in core and core[0].isupper():
         cases.append("PascalCase")
-    if any(char.islower() for char in core) and all(
-        _TITLE_WORD.match(word) for word in core.split("_")
+    words = core.split("_")
+    # ``OK`` is an acronym in a Title_Snake table, as in a Pascal one.
+    if all(_TITLE_WORD.match(word) for word in words) and (
+        len(words) == 1 or any(char.islower() for char in core)
     ):
         cases.append("Title_Snake")
     return tuple(cases)
