@@ -10,32 +10,49 @@ from hypothesis import strategies as st
 
 from statuscheck import ImplementationError, check_implementation
 from statuscheck.checks.finding import CHECKS
-from tests import miniatures
+from tests import miniatures, name_miniatures
 
 TODAY = datetime.date(2026, 11, 28)
 
 
-@pytest.mark.parametrize("name", sorted(miniatures.CLEAN))
-def test_clean_miniature_of_each_shape_has_no_findings(name: str) -> None:
-    shape, aliases = miniatures.CLEAN[name]
-    report = check_implementation(f"tests.miniatures:{name}", aliases=aliases, today=TODAY)
-    assert report.shape == shape
+#: Clean miniatures as "module:name" -> the shape each is read as.
+CLEAN = {f"tests.miniatures:{name}": shape for name, (shape, _) in miniatures.CLEAN.items()}
+CLEAN.update(
+    {f"tests.name_miniatures:{name}": shape for name, shape in name_miniatures.CLEAN.items()}
+)
+#: Broken miniatures as "module:name[/aliases]" -> (aliases module, the one finding expected).
+BROKEN = {f"tests.miniatures:{case}": expected for case, expected in miniatures.BROKEN.items()}
+BROKEN.update(
+    {f"tests.name_miniatures:{case}": expected for case, expected in name_miniatures.BROKEN.items()}
+)
+#: Defects that only warn: the table still works, it is merely not as the registry has it.
+WARNING_KINDS = {"empty-description", "abbreviated-name"}
+
+
+@pytest.mark.parametrize("impl", sorted(CLEAN))
+def test_clean_miniature_of_each_shape_and_style_has_no_findings(impl: str) -> None:
+    module, _, name = impl.partition(":")
+    aliases = miniatures.CLEAN[name][1] if module == "tests.miniatures" else None
+    report = check_implementation(impl, aliases=aliases, today=TODAY)
+    assert report.shape == CLEAN[impl]
     assert report.findings == ()
     assert report.conformant
 
 
-@pytest.mark.parametrize("case", sorted(miniatures.BROKEN))
+@pytest.mark.parametrize("case", sorted(BROKEN))
 def test_each_defect_is_caught_under_its_check_and_code_only(case: str) -> None:
     impl, _, _ = case.partition("/")
-    aliases_name, expected = miniatures.BROKEN[case]
+    aliases_name, expected = BROKEN[case]
     aliases = f"tests.miniatures:{aliases_name}" if aliases_name else None
-    report = check_implementation(f"tests.miniatures:{impl}", aliases=aliases, today=TODAY)
+    report = check_implementation(impl, aliases=aliases, today=TODAY)
     found = {(f.check, f.code, f.kind) for f in report.findings}
     assert expected in found
     # The defect shows up under its own check and nowhere else.
     assert {check for check, _, _ in found} == {expected[0]}
+    if expected[0] == "aliases":  # a misnamed code misnames no other
+        assert {code for _, code, _ in found} == {expected[1]}
     outcome = report.outcome(expected[0], expected[1])
-    assert outcome.status == ("warn" if expected[2] == "empty-description" else "fail")
+    assert outcome.status == ("warn" if expected[2] in WARNING_KINDS else "fail")
 
 
 def test_the_stdlib_enum_fails_exactly_where_this_python_deviates() -> None:
@@ -126,3 +143,17 @@ def test_mutating_a_clean_mapping_is_reported_exactly_at_the_mutated_codes(
     assert by_check["values"] == dropped | added
     assert by_check["phrases"] == renamed
     assert by_check["ordering"] == by_check["aliases"] == by_check["api"] == set()
+
+
+@given(st.sampled_from(sorted(name_miniatures.STYLES)), st.data())
+def test_renaming_codes_of_a_clean_table_in_any_style_is_reported_exactly_there(
+    key: str, data: st.DataObject
+) -> None:
+    style, _ = name_miniatures.STYLES[key]
+    codes = sorted({code for _, code in name_miniatures.styled_names(style)})
+    renamed = data.draw(st.sets(st.sampled_from(codes), max_size=5), label="renamed")
+    phrases = {code: f"{name_miniatures.PHRASE[code]} Indeed" for code in renamed}
+    table = dict(name_miniatures.styled_names(style, phrases=phrases))
+    report = check_implementation(table, today=TODAY, checks=("aliases",))
+    assert {f.code for f in report.findings} == renamed
+    assert {f.kind for f in report.findings} <= {"name-not-current"}

@@ -97,6 +97,11 @@ def test_consecutive_pythons_with_the_same_answer_read_as_a_range(recorded: Matr
     ]
 
 
+def test_an_abbreviated_name_only_warns(recorded: Matrix) -> None:
+    groups = {text: names for _, text, names in code_groups(recorded, 407)}
+    assert groups["⚠ abbreviated PROXY_AUTH_REQUIRED"] == ["twisted 26.10.0 (twisted.web.http)"]
+
+
 def test_counts_replace_long_lists_of_codes(recorded: Matrix) -> None:
     text = render_markdown(recorded)
     assert "| requests 2.34.2 | python | `requests.codes` | lookup | ✗ 9 codes ⚠ 104 |" in text

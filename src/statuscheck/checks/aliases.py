@@ -11,24 +11,21 @@ to the member itself.
 from __future__ import annotations
 
 import enum
-import re
 
-from statuscheck.checks.finding import Finding
-from statuscheck.registry.former_phrases import former_phrases, phrase_to_name
+from statuscheck.checks.finding import Finding, Severity
+from statuscheck.checks.name_styles import (
+    NameStyle,
+    abbreviates,
+    detect_style,
+    embedded_codes,
+    follows,
+    is_code_only,
+)
+from statuscheck.registry.former_phrases import former_phrases
 from statuscheck.registry.model import Registry
 from statuscheck.tables.table import ABSENT, Definition, StatusTable
 
-__all__ = ["check_aliases", "name_parts"]
-
-_STYLE = re.compile(r"^(?P<prefix>(?:HTTP_)?(?:\d{3}_)?)(?P<core>.*)$", re.IGNORECASE)
-_EMBEDDED = re.compile(r"(?:^|_)(\d{3})(?:_|$)")
-
-
-def name_parts(name: str) -> tuple[str, str]:
-    """``HTTP_404_NOT_FOUND`` -> ``("HTTP_404_", "NOT_FOUND")``; the core is upper-cased."""
-    match = _STYLE.match(name)
-    assert match is not None  # the pattern matches every string
-    return match["prefix"], match["core"].upper()
+__all__ = ["check_aliases"]
 
 
 def check_aliases(
@@ -39,34 +36,25 @@ def check_aliases(
         findings += _mirrored(table, aliases)
     if not table.carries_names:
         return findings
+    style = detect_style(d.name for d in table.definitions if d.name)
     for definition in table.definitions:
         findings += _embedded_code(definition)
     for code in table.codes():
         if not 100 <= code <= 599:
             continue
         entry = registry.entry(code)
-        named = [d for d in table.by_code(code) if d.name and not name_parts(d.name)[1].isdigit()]
+        named = [d for d in table.by_code(code) if d.name and not is_code_only(d.name)]
         if not entry.is_assigned or entry.phrase is None or not named:
             continue
-        current = phrase_to_name(entry.phrase)
-        matching = [d for d in named if _prefix_for(d.name or "", current) is not None]
-        if not matching:
-            findings.append(_not_current(code, named, current))
+        current = [d for d in named if follows(d.name or "", entry.phrase)]
+        if current:
+            findings += _kept_former_names(table, current[0].name or "", style, code)
             continue
-        findings += _kept_former_names(table, code, matching[0], current)
+        expected = style.like(named[0].name or "").render(entry.phrase, code)
+        names = [d.name or "" for d in named]
+        shortened = [name for name in names if abbreviates(name, entry.phrase)]
+        findings.append(_misnamed(code, shortened or names, expected, abbreviated=bool(shortened)))
     return findings
-
-
-def _prefix_for(name: str, current: str) -> str | None:
-    """The style prefix of ``name`` if it spells ``current``, else ``None``.
-
-    ``HTTP_VERSION_NOT_SUPPORTED`` spells itself with no prefix, although it
-    starts like the ``HTTP_`` style.
-    """
-    if name.upper() == current:
-        return ""
-    prefix, core = name_parts(name)
-    return prefix if core == current else None
 
 
 def _mirrored(table: StatusTable, aliases: StatusTable) -> list[Finding]:
@@ -107,7 +95,7 @@ def _mirrored(table: StatusTable, aliases: StatusTable) -> list[Finding]:
 def _embedded_code(definition: Definition) -> list[Finding]:
     if definition.name is None or definition.code is None:
         return []
-    embedded = [int(number) for number in _EMBEDDED.findall(definition.name)]
+    embedded = embedded_codes(definition.name)
     if not embedded or definition.code in embedded:
         return []
     return [
@@ -123,31 +111,40 @@ def _embedded_code(definition: Definition) -> list[Finding]:
     ]
 
 
-def _not_current(code: int, named: list[Definition], current: str) -> Finding:
-    prefix, _ = name_parts(named[0].name or "")
-    styled = _styled(prefix, current, named[0].name or "")
-    names = ", ".join(d.name or "" for d in named)
-    return Finding(
-        "aliases",
-        code,
-        "error",
-        "name-not-current",
-        f"no name for {code} follows its current phrase: expected {styled}, found {names}",
-        expected=styled,
-        actual=[d.name or "" for d in named],
-    )
+def _misnamed(code: int, names: list[str], expected: str, *, abbreviated: bool) -> Finding:
+    """No name of ``code`` follows its current phrase.
+
+    An abbreviation of it (Go's ``StatusProxyAuthRequired``) only warns:
+    callers can still find the code by it, and some languages abbreviate
+    throughout.
+    """
+    listed = ", ".join(names)
+    if abbreviated:
+        severity: Severity = "warning"
+        kind = "abbreviated-name"
+        message = (
+            f"no name for {code} spells out its current phrase: {listed} abbreviates {expected}"
+        )
+    else:
+        severity = "error"
+        kind = "name-not-current"
+        message = (
+            f"no name for {code} follows its current phrase: expected {expected}, found {listed}"
+        )
+    return Finding("aliases", code, severity, kind, message, expected=expected, actual=[*names])
 
 
 def _kept_former_names(
-    table: StatusTable, code: int, current_definition: Definition, current: str
+    table: StatusTable, current: str, table_style: NameStyle, code: int
 ) -> list[Finding]:
+    """Each former stdlib name of ``code``, in the style of its current name, still resolves."""
     findings = []
-    prefix = _prefix_for(current_definition.name or "", current) or ""
+    style = table_style.like(current)
     for former in former_phrases(code):
-        if not former.stdlib_name or former.name == current:
+        if not former.stdlib_name:
             continue
-        old_name = _styled(prefix, former.name, current_definition.name or "")
-        value = table.resolve(old_name)
+        old_name = style.render(former.phrase, code)
+        value = _former_value(table, style, old_name, former.phrase)
         if value is ABSENT:
             findings.append(
                 Finding(
@@ -155,8 +152,7 @@ def _kept_former_names(
                     code,
                     "error",
                     "renamed-without-alias",
-                    f"{code} was renamed to {current_definition.name} without keeping "
-                    f"{old_name} as an alias",
+                    f"{code} was renamed to {current} without keeping {old_name} as an alias",
                     expected=old_name,
                     actual=None,
                 )
@@ -176,15 +172,25 @@ def _kept_former_names(
     return findings
 
 
+def _former_value(table: StatusTable, style: NameStyle, old_name: str, phrase: str) -> object:
+    """What the table binds to ``old_name``, or to another spelling of it in the same style.
+
+    The second reading finds ``.NET``'s ``RequestUriTooLong`` where the
+    rendering says ``RequestURITooLong``.
+    """
+    value = table.resolve(old_name)
+    if value is not ABSENT:
+        return value
+    for definition in table.definitions:
+        name = definition.name or ""
+        if style.like(name) == style and follows(name, phrase):
+            return definition.bound
+    return ABSENT
+
+
 def _code_of(value: object) -> object:
     """The code a name resolves to; an enum member stands for its value.
 
     Whether members compare equal to ints is the api check's business, not this one's.
     """
     return value.value if isinstance(value, enum.Enum) else value
-
-
-def _styled(prefix: str, core: str, example: str) -> str:
-    """``core`` written the way ``example`` is: same prefix, same case."""
-    name = prefix + core
-    return name.lower() if example.islower() else name

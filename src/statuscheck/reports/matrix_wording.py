@@ -49,7 +49,11 @@ SYMBOLS: dict[CellStatus, str] = {
 LEGEND: tuple[tuple[CellStatus, str], ...] = (
     ("pass", "conforms to the registry"),
     ("fail", "deviates"),
-    ("warn", "warning only: a temporary or obsoleted code missing, an empty description"),
+    (
+        "warn",
+        "warning only: a temporary or obsoleted code missing, an empty description, "
+        "an abbreviated name",
+    ),
     ("expected", "deviates, as declared in the expectations file"),
     ("stale", "declared as deviating, but no longer does"),
     ("n/a", "does not apply: the table carries no phrases, descriptions, names or enum API"),
@@ -115,6 +119,8 @@ def _finding_label(outcome: Outcome) -> list[str]:
             labels.append(f"“{actual}”")
         elif kind == "name-not-current" and isinstance(actual, list):
             labels.append("named " + ", ".join(str(name) for name in actual))
+        elif kind == "abbreviated-name" and isinstance(actual, list):
+            labels.append("abbreviated " + ", ".join(str(name) for name in actual))
         elif kind == "renamed-without-alias" and isinstance(expected, str):
             labels.append(f"no {expected} alias")
         elif kind in ("alias-missing", "alias-mismatch", "wrong-embedded-code"):
