@@ -40,7 +40,7 @@ def check_aliases(
     if not table.carries_names:
         return findings
     for definition in table.definitions:
-        findings += _embedded_code(definition)
+        findings += _embedded_code(definition, table)
     for code in table.codes():
         if not 100 <= code <= 599:
             continue
@@ -51,7 +51,7 @@ def check_aliases(
         current = phrase_to_name(entry.phrase)
         matching = [d for d in named if _prefix_for(d.name or "", current) is not None]
         if not matching:
-            findings.append(_not_current(code, named, current))
+            findings.append(_not_current(code, named, current, table))
             continue
         findings += _kept_former_names(table, code, matching[0], current)
     return findings
@@ -87,6 +87,7 @@ def _mirrored(table: StatusTable, aliases: StatusTable) -> list[Finding]:
                     f"{aliases.label} has no {definition.name} (mirroring {definition.where})",
                     expected=definition.name,
                     actual=None,
+                    location=aliases.location,
                 )
             )
         elif not (value is member if table.enum_class is not None else value == member):
@@ -99,12 +100,13 @@ def _mirrored(table: StatusTable, aliases: StatusTable) -> list[Finding]:
                     f"{where} is {value!r}, not {definition.where}",
                     expected=repr(member),
                     actual=repr(value),
+                    location=aliases.location_of(aliases.named(definition.name)),
                 )
             )
     return findings
 
 
-def _embedded_code(definition: Definition) -> list[Finding]:
+def _embedded_code(definition: Definition, table: StatusTable) -> list[Finding]:
     if definition.name is None or definition.code is None:
         return []
     embedded = [int(number) for number in _EMBEDDED.findall(definition.name)]
@@ -119,11 +121,12 @@ def _embedded_code(definition: Definition) -> list[Finding]:
             f"{definition.where} embeds {embedded[0]} in its name but is {definition.code}",
             expected=embedded[0],
             actual=definition.code,
+            location=table.location_of(definition),
         )
     ]
 
 
-def _not_current(code: int, named: list[Definition], current: str) -> Finding:
+def _not_current(code: int, named: list[Definition], current: str, table: StatusTable) -> Finding:
     prefix, _ = name_parts(named[0].name or "")
     styled = _styled(prefix, current, named[0].name or "")
     names = ", ".join(d.name or "" for d in named)
@@ -135,6 +138,7 @@ def _not_current(code: int, named: list[Definition], current: str) -> Finding:
         f"no name for {code} follows its current phrase: expected {styled}, found {names}",
         expected=styled,
         actual=[d.name or "" for d in named],
+        location=table.location_of(named[0]),
     )
 
 
@@ -159,6 +163,7 @@ def _kept_former_names(
                     f"{old_name} as an alias",
                     expected=old_name,
                     actual=None,
+                    location=table.location_of(current_definition),
                 )
             )
         elif _code_of(value) != code:
@@ -171,6 +176,7 @@ def _kept_former_names(
                     f"{old_name} is {value!r}, not {code}",
                     expected=code,
                     actual=repr(value),
+                    location=table.location_of(table.named(old_name) or current_definition),
                 )
             )
     return findings

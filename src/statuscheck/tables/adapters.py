@@ -16,6 +16,7 @@ import re
 import types
 import warnings
 
+from statuscheck.tables.locate import Located, locate
 from statuscheck.tables.resolve import ImplementationError
 from statuscheck.tables.table import ABSENT, Definition, StatusTable
 
@@ -36,7 +37,7 @@ def read_table(obj: object, label: str) -> StatusTable:
         return _read_mapping(obj, label)
     attributes = _int_attributes(obj)
     if attributes:
-        return _read_lookup(attributes, label)
+        return _read_lookup(attributes, label, locate(obj, label))
     raise ImplementationError(
         f"cannot read {label}: a {type(obj).__name__} is not an enum, a module of constants, "
         "a non-empty mapping or a name-to-code lookup table"
@@ -44,6 +45,7 @@ def read_table(obj: object, label: str) -> StatusTable:
 
 
 def _read_enum(cls: type[enum.Enum], label: str) -> StatusTable:
+    located = locate(cls, label)
     definitions = []
     for name, member in cls.__members__.items():
         definitions.append(
@@ -55,12 +57,14 @@ def _read_enum(cls: type[enum.Enum], label: str) -> StatusTable:
                 description=getattr(member, "description", ABSENT),
                 alias=member.name != name,
                 value=member,
+                location=located.entry(name),
             )
         )
-    return StatusTable(label, "enum", tuple(definitions), enum_class=cls)
+    return StatusTable(label, "enum", tuple(definitions), enum_class=cls, location=located.table)
 
 
 def _read_module(module: types.ModuleType, label: str) -> StatusTable:
+    located = locate(module, label)
     definitions = []
     namespace = list(vars(module).items())
     # A module that mirrors an enum (http.client) holds its members; its plain
@@ -70,16 +74,23 @@ def _read_module(module: types.ModuleType, label: str) -> StatusTable:
         if not _CONSTANT.match(name):
             continue
         where = f"{module.__name__}.{name}"
+        location = located.entry(name)
         if isinstance(value, int) and not isinstance(value, bool):
             if mirrors_enum and not isinstance(value, enum.IntEnum):
                 continue
             if 100 <= value <= 599 or _EMBEDDED_HTTP_CODE.match(name):
-                definitions.append(Definition(key=int(value), where=where, name=name, value=value))
+                definitions.append(
+                    Definition(
+                        key=int(value), where=where, name=name, value=value, location=location
+                    )
+                )
         elif isinstance(value, str):
             line = _STATUS_LINE.match(value)
             if line is not None:
                 definitions.append(
-                    Definition(key=int(line[1]), where=where, name=name, phrase=line[2])
+                    Definition(
+                        key=int(line[1]), where=where, name=name, phrase=line[2], location=location
+                    )
                 )
     if not definitions:
         raise ImplementationError(
@@ -87,16 +98,21 @@ def _read_module(module: types.ModuleType, label: str) -> StatusTable:
             "(UPPER_CASE ints in 100-599 or '404 Not Found' status lines)"
         )
     return StatusTable(
-        label, "constants", tuple(definitions), probe=lambda name: _probe(module, name)
+        label,
+        "constants",
+        tuple(definitions),
+        probe=lambda name: _probe(module, name),
+        location=located.table,
     )
 
 
 def _read_mapping(mapping: collections.abc.Mapping[object, object], label: str) -> StatusTable:
     items = list(mapping.items())
+    located = locate(mapping, label)
     if all(isinstance(key, str) for key, _ in items) and all(
         isinstance(value, int) and not isinstance(value, bool) for _, value in items
     ):
-        return _read_lookup(dict(items), label)  # type: ignore[arg-type]  # keys checked above
+        return _read_lookup(dict(items), label, located)  # type: ignore[arg-type]  # keys checked above
     definitions = []
     for key, value in items:
         phrase: object = value
@@ -108,16 +124,29 @@ def _read_mapping(mapping: collections.abc.Mapping[object, object], label: str) 
             phrase = _decode(value)
         shown = int(key) if isinstance(key, int) and not isinstance(key, bool) else repr(key)
         definitions.append(
-            Definition(key=key, where=f"{label}[{shown}]", phrase=phrase, description=description)
+            Definition(
+                key=key,
+                where=f"{label}[{shown}]",
+                phrase=phrase,
+                description=description,
+                location=located.entry(key),
+            )
         )
-    return StatusTable(label, "mapping", tuple(definitions))
+    return StatusTable(label, "mapping", tuple(definitions), location=located.table)
 
 
-def _read_lookup(names: dict[str, int], label: str) -> StatusTable:
+def _read_lookup(names: dict[str, int], label: str, located: Located) -> StatusTable:
     definitions = tuple(
-        Definition(key=code, where=f"{label}.{name}", name=name) for name, code in names.items()
+        Definition(key=code, where=f"{label}.{name}", name=name, location=located.entry(name))
+        for name, code in names.items()
     )
-    return StatusTable(label, "lookup", definitions, probe=lambda name: names.get(name, ABSENT))
+    return StatusTable(
+        label,
+        "lookup",
+        definitions,
+        probe=lambda name: names.get(name, ABSENT),
+        location=located.table,
+    )
 
 
 def _int_attributes(obj: object) -> dict[str, int]:
