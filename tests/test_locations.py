@@ -48,9 +48,8 @@ def _sources() -> dict[str, str]:
     constants = [f"HTTP_{code}_{name} = {code}" for name, code, _ in ROWS]
     mapping = [f"    {code}:\n        {phrase!r}," for _, code, phrase in ROWS]
     lookup = [f"    {name.lower()!r}: {code}," for name, code, _ in ROWS]
-    return {
-        "__init__.py": "",
-        "status.py": textwrap.dedent(
+    status = (
+        textwrap.dedent(
             """\
             import enum
 
@@ -65,8 +64,17 @@ def _sources() -> dict[str, str]:
             """
         )
         + "\n".join(enum_lines)
-        + "\n",
+        + "\n"
+    )
+    return {
+        "__init__.py": "from .relabelled import Status\n",
+        "status.py": status,
+        # Re-labelled the way httpx labels its classes: only the methods know the file.
+        "relabelled.py": status + "\n\nStatus.__module__ = 'vendorpkg'\n",
         "constants.py": "\n".join(constants) + "\n",
+        # Mirrors Status like http.client mirrors HTTPStatus, but forgets the first name.
+        "aliases.py": "from .status import Status\n"
+        + "".join(f"{name} = Status.{name}\n" for name, _, _ in ROWS[1:]),
         "reexport.py": "from .constants import (\n"
         + "".join(f"    HTTP_{code}_{name},\n" for name, code, _ in ROWS)
         + ")\n",
@@ -97,12 +105,20 @@ def _line_of(path: Path, needle: str) -> int:
     ("impl", "module", "needle"),
     [
         ("vendorpkg.status:Status", "status.py", "{name} = {code},"),
+        ("vendorpkg:Status", "relabelled.py", "{name} = {code},"),
         ("vendorpkg.constants", "constants.py", "HTTP_{code}_{name} ="),
         ("vendorpkg.reexport", "constants.py", "HTTP_{code}_{name} ="),
         ("vendorpkg.phrases:PHRASES", "phrases.py", "    {code}:"),
         ("vendorpkg.lookup:CODES", "lookup.py", "'{lower}': {code},"),
     ],
-    ids=["enum", "constants", "re-exported constants", "dict literal", "lookup"],
+    ids=[
+        "enum",
+        "re-labelled enum",
+        "constants",
+        "re-exported constants",
+        "dict literal",
+        "lookup",
+    ],
 )
 def test_every_definition_points_at_the_line_that_binds_it(
     vendor: Path, impl: str, module: str, needle: str
@@ -129,6 +145,14 @@ def test_findings_point_at_their_definition_and_missing_codes_at_the_table(vendo
         "vendorpkg/status.py",
         _line_of(status_py, "class Status("),
     )
+
+
+def test_a_name_missing_from_the_aliases_module_points_at_that_module(vendor: Path) -> None:
+    report = check_implementation("vendorpkg.status:Status", aliases="vendorpkg.aliases")
+    [missing] = [f for f in report.findings if f.kind == "alias-missing"]
+    assert missing.expected == ROWS[0][0]
+    assert missing.location is not None
+    assert (missing.location.path, missing.location.line) == ("vendorpkg/aliases.py", 1)
 
 
 def test_text_and_json_reports_lead_with_path_and_line(

@@ -16,7 +16,7 @@ import re
 import types
 import warnings
 
-from statuscheck.tables.locate import Located, locate
+from statuscheck.tables.locate import Located, locate, locate_file
 from statuscheck.tables.resolve import ImplementationError
 from statuscheck.tables.table import ABSENT, Definition, StatusTable
 
@@ -27,12 +27,17 @@ _EMBEDDED_HTTP_CODE = re.compile(r"^HTTP_\d{3}(?:_|$)")
 _STATUS_LINE = re.compile(r"^(\d{3}) (\S.*)$")
 
 
-def read_table(obj: object, label: str) -> StatusTable:
-    """Detect the shape of ``obj`` and read it; ``ImplementationError`` if no shape fits."""
+def read_table(obj: object, label: str, *, entry_lines: bool = True) -> StatusTable:
+    """Detect the shape of ``obj`` and read it; ``ImplementationError`` if no shape fits.
+
+    ``entry_lines=False`` locates a module only as a file, without parsing it: an aliases
+    module such as ``http.client`` (1,500 lines, names bound by ``globals().update``)
+    would cost more to parse than it tells.
+    """
     if isinstance(obj, type) and issubclass(obj, enum.Enum):
         return _read_enum(obj, label)
     if isinstance(obj, types.ModuleType):
-        return _read_module(obj, label)
+        return _read_module(obj, label, entry_lines)
     if isinstance(obj, collections.abc.Mapping) and len(obj) > 0:
         return _read_mapping(obj, label)
     attributes = _int_attributes(obj)
@@ -63,8 +68,8 @@ def _read_enum(cls: type[enum.Enum], label: str) -> StatusTable:
     return StatusTable(label, "enum", tuple(definitions), enum_class=cls, location=located.table)
 
 
-def _read_module(module: types.ModuleType, label: str) -> StatusTable:
-    located = locate(module, label)
+def _read_module(module: types.ModuleType, label: str, entry_lines: bool) -> StatusTable:
+    located = locate(module, label) if entry_lines else locate_file(module)
     definitions = []
     namespace = list(vars(module).items())
     # A module that mirrors an enum (http.client) holds its members; its plain

@@ -25,7 +25,7 @@ from collections.abc import Iterator, Mapping
 
 from statuscheck.tables.table import Location
 
-__all__ = ["Located", "display_path", "locate"]
+__all__ = ["Located", "display_path", "locate", "locate_file"]
 
 #: How many ``from x import NAME`` re-exports are followed before giving up.
 _MAX_HOPS = 8
@@ -66,6 +66,15 @@ def locate(obj: object, label: str) -> Located:
         return Located()
 
 
+def locate_file(module: types.ModuleType) -> Located:
+    """The module's file (its first line), without reading what is in it."""
+    try:
+        path = inspect.getsourcefile(module)
+    except TypeError:  # a built-in module
+        return Located()
+    return Located(Location(display_path(path), 1) if path is not None else None)
+
+
 def _locate_module(module: types.ModuleType) -> Located:
     parsed = _parse_module(module)
     if parsed is None:
@@ -74,26 +83,48 @@ def _locate_module(module: types.ModuleType) -> Located:
     entries: dict[object, Location] = {}
     for name, (line, statement) in _bindings(tree.body).items():
         here = Location(path, line)
-        if isinstance(statement, ast.ImportFrom):  # re-exported: where it is assigned
+        # A re-exported constant points where it is assigned. Only ints and strings can be
+        # table entries; following every imported function would parse half the stdlib.
+        value = vars(module).get(name)
+        if isinstance(statement, ast.ImportFrom) and isinstance(value, (int, str)):
             here = _locate_binding(module, name, 0).table or here
         entries[name] = here
     return Located(Location(path, 1), entries)
 
 
 def _locate_class(cls: type) -> Located:
+    for path, tree in _class_sources(cls):
+        node = _class_node(cls, tree)
+        if node is not None:
+            entries: dict[object, Location] = {
+                name: Location(path, line) for name, (line, _) in _bindings(node.body).items()
+            }
+            return Located(Location(path, node.lineno), entries)
+    # Built at run time (``Enum("Status", ...)``): where its name is bound, if anywhere.
     module = sys.modules.get(cls.__module__)
     parsed = _parse_module(module) if module is not None else None
-    if parsed is None or module is None:
-        return Located()
-    path, tree = parsed
-    node = _class_node(cls, tree)
-    if node is None:  # built at run time (``Enum("Status", ...)``): where its name is bound
-        binding = _bindings(tree.body).get(cls.__name__)
-        return Located(Location(path, binding[0]) if binding else None)
-    entries: dict[object, Location] = {
-        name: Location(path, line) for name, (line, _) in _bindings(node.body).items()
-    }
-    return Located(Location(path, node.lineno), entries)
+    binding = _bindings(parsed[1].body).get(cls.__name__) if parsed is not None else None
+    return Located(Location(parsed[0], binding[0]) if parsed and binding else None)
+
+
+def _class_sources(cls: type) -> Iterator[tuple[str, ast.Module]]:
+    """The files that may hold ``class cls``: its module's, then those of its methods.
+
+    Packages re-label what they export (httpx sets ``codes.__module__ = "httpx"``);
+    a method's code object still knows the file it was compiled from.
+    """
+    module = sys.modules.get(cls.__module__)
+    paths = [inspect.getsourcefile(module)] if module is not None else []
+    for value in vars(cls).values():
+        function = getattr(value, "__func__", value)  # classmethod and staticmethod wrap it
+        code = getattr(function, "__code__", None)
+        qualname = getattr(function, "__qualname__", "")
+        if code is not None and qualname.startswith(f"{cls.__qualname__}."):
+            paths.append(code.co_filename)
+    for path in dict.fromkeys(paths):
+        parsed = _parse_file(path) if path else None
+        if parsed is not None:
+            yield parsed
 
 
 def _locate_value(label: str) -> Located:
@@ -238,8 +269,10 @@ def _parse_module(module: types.ModuleType) -> tuple[str, ast.Module] | None:
         path = inspect.getsourcefile(module)
     except TypeError:  # a built-in module
         return None
-    if path is None:
-        return None
+    return _parse_file(path) if path is not None else None
+
+
+def _parse_file(path: str) -> tuple[str, ast.Module] | None:
     try:
         stat = os.stat(path)
     except OSError:
