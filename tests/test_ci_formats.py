@@ -90,9 +90,10 @@ def test_sarif_is_valid_and_has_one_result_per_finding(
     assert len(run["results"]) == len(expected)
     for result, (outcome, finding) in zip(run["results"], expected):
         assert driver["rules"][result["ruleIndex"]]["id"] == result["ruleId"] == outcome.check
-        if finding is None:  # a stale declaration
+        if finding is None:  # a stale declaration, at the table it is about
             assert result["level"] == "error"
             assert result["message"]["text"].startswith("declared deviation")
+            assert ("locations" in result) == (report.location is not None)
             continue
         assert result["level"] == finding.severity
         assert result["message"]["text"] == finding.message
@@ -103,6 +104,16 @@ def test_sarif_is_valid_and_has_one_result_per_finding(
             physical = result["locations"][0]["physicalLocation"]
             assert physical["region"]["startLine"] == finding.location.line
             assert physical["artifactLocation"]["uri"].endswith(finding.location.path)
+
+
+@pytest.mark.parametrize("impl", IMPLS[:3])
+def test_every_result_has_a_location_where_the_table_has_one(impl: str) -> None:
+    """GitHub rejects a whole upload if any one result has no location."""
+    report = _report(impl)
+    assert report.location is not None
+    results = json.loads(render_sarif(report, "0"))["runs"][0]["results"]
+    assert results
+    assert all(result.get("locations") for result in results)
 
 
 def test_sarif_uris_are_relative_under_the_working_directory(
@@ -174,8 +185,9 @@ def test_github_annotates_every_finding_at_its_line(impl: str) -> None:
     for (name, properties, message), (outcome, finding) in zip(commands, expected):
         code = "" if outcome.code is None else f" {outcome.code}"
         assert properties["title"] == f"statuscheck {outcome.check}{code}"
-        if finding is None:  # a stale declaration
-            assert (name, "file" in properties) == ("error", False)
+        if finding is None:  # a stale declaration, at the table it is about
+            assert name == "error"
+            assert properties.get("file") == (report.location and report.location.path)
             assert message.startswith("declared deviation")
             continue
         if outcome.deviation is not None:

@@ -96,6 +96,7 @@ def check_implementation(
         deviations=tuple(d for d in deviations if d.check in checks),
         checks=checks,
         subjects=_subjects(table, registry, aliases_table),
+        location=table.location,
     )
 
 

@@ -13,6 +13,7 @@ from typing import Literal
 
 from statuscheck.checks.finding import CHECKS, Check, Finding
 from statuscheck.findings.deviations import Deviation
+from statuscheck.tables.table import Location
 
 __all__ = ["TABLE_CHECKS", "ConformanceReport", "Outcome", "SnapshotInfo", "Status"]
 
@@ -74,6 +75,8 @@ class ConformanceReport:
     checks: tuple[Check, ...] = CHECKS
     #: Codes the table defines or the registry assigns: what each check looked at.
     subjects: dict[Check, tuple[int, ...]] = dataclasses.field(default_factory=dict)
+    #: Where the table is defined: what CI annotations of a stale declaration point at.
+    location: Location | None = None
 
     def outcome(self, check: Check, code: int | None) -> Outcome:
         findings = tuple(f for f in self.findings if f.check == check and f.code == code)

@@ -43,7 +43,7 @@ def render_github(report: ConformanceReport) -> str:
                 f"declared deviation {outcome.deviation.key} no longer occurs; remove it "
                 f"from {outcome.deviation.source}"
             )
-            lines.append(_command("error", None, title, message))
+            lines.append(_command("error", report.location, title, message))
     return "".join(line + "\n" for line in lines)
 
 

@@ -4,7 +4,10 @@ One rule per check, one result per finding at the line that defines the entry,
 so a deviation shows in the pull request's diff where the vendor fixes it.
 Errors map to level ``error`` and warnings to ``warning``; a declared deviation
 is still reported, but carries an external suppression with its reason (SARIF's
-own word for "accepted on purpose"); a stale declaration is an error of its own.
+own word for "accepted on purpose"); a stale declaration is an error of its own,
+at the table's line. GitHub rejects a whole upload in which any result has no
+location, and every finding about a table statuscheck can locate has one; only a
+table built at run time, with no line to point at, gives results without.
 """
 
 from __future__ import annotations
@@ -74,7 +77,7 @@ def render_sarif(report: ConformanceReport, version: str) -> str:
     for outcome in report.outcomes():
         results += [_result(outcome, finding) for finding in outcome.findings]
         if outcome.status == "stale":
-            results.append(_stale_result(outcome))
+            results.append(_stale_result(outcome, report.location))
     log = {
         "$schema": _SCHEMA_URI,
         "version": "2.1.0",
@@ -134,9 +137,10 @@ def _result(outcome: Outcome, finding: Finding) -> dict[str, Any]:
     return result
 
 
-def _stale_result(outcome: Outcome) -> dict[str, Any]:
+def _stale_result(outcome: Outcome, table: Location | None) -> dict[str, Any]:
+    """A declaration that no longer deviates, anchored at the table it is about."""
     assert outcome.deviation is not None
-    return {
+    result: dict[str, Any] = {
         "ruleId": outcome.check,
         "ruleIndex": CHECKS.index(outcome.check),
         "level": "error",
@@ -146,6 +150,9 @@ def _stale_result(outcome: Outcome) -> dict[str, Any]:
         },
         "properties": {"code": outcome.code, "kind": "stale-deviation"},
     }
+    if table is not None:
+        result["locations"] = [_location(table)]
+    return result
 
 
 def _location(location: Location) -> dict[str, Any]:
