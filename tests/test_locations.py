@@ -80,6 +80,7 @@ def _sources() -> dict[str, str]:
         + ")\n",
         "phrases.py": "PHRASES = {\n" + "\n".join(mapping) + "\n}\n",
         "lookup.py": "CODES = {\n" + "\n".join(lookup) + "\n}\n",
+        "holder.py": "class Holder:\n    TABLE = {\n" + "\n".join(lookup) + "\n    }\n",
     }
 
 
@@ -145,6 +146,16 @@ def test_findings_point_at_their_definition_and_missing_codes_at_the_table(vendo
         "vendorpkg/status.py",
         _line_of(status_py, "class Status("),
     )
+
+
+@pytest.mark.parametrize(
+    "label", ["vendorpkg.holder.Holder.TABLE", "vendorpkg.holder:Holder.TABLE"]
+)
+def test_a_table_held_by_a_class_points_at_the_class(vendor: Path, label: str) -> None:
+    table = read_table(resolve(label), label)
+    assert table.shape == "lookup"
+    assert table.location is not None
+    assert (table.location.path, table.location.line) == ("vendorpkg/holder.py", 1)
 
 
 def test_a_name_missing_from_the_aliases_module_points_at_that_module(vendor: Path) -> None:

@@ -128,15 +128,21 @@ def _class_sources(cls: type) -> Iterator[tuple[str, ast.Module]]:
 
 
 def _locate_value(label: str) -> Located:
-    """A mapping or lookup object: where its name is bound, and its dict literal's keys."""
+    """A mapping or lookup object: where its name is bound, and its dict literal's keys.
+
+    For ``pkg.mod:Holder.TABLE`` that is where ``Holder`` is bound in ``pkg.mod``.
+    """
     module_name, _, attribute = label.partition(":")
-    if not attribute:
-        module_name, _, attribute = label.rpartition(".")
+    if not attribute:  # pkg.mod.Holder.TABLE: the longest imported prefix is the module
+        parts = label.split(".")
+        split = next(
+            (i for i in range(len(parts) - 1, 0, -1) if ".".join(parts[:i]) in sys.modules), 0
+        )
+        module_name, attribute = ".".join(parts[:split]), ".".join(parts[split:])
     module = sys.modules.get(module_name)
     if module is None or not attribute:
         return Located()
-    name = attribute.split(".")[0]
-    return _locate_binding(module, name, 0)
+    return _locate_binding(module, attribute.split(".")[0], 0)
 
 
 def _locate_binding(module: types.ModuleType, name: str, hops: int) -> Located:
