@@ -23,7 +23,7 @@ from statuscheck.checks.name_styles import (
 )
 from statuscheck.registry.former_phrases import former_phrases
 from statuscheck.registry.model import Registry
-from statuscheck.tables.table import ABSENT, Definition, StatusTable
+from statuscheck.tables.table import ABSENT, Definition, Location, StatusTable
 
 __all__ = ["check_aliases"]
 
@@ -38,7 +38,7 @@ def check_aliases(
         return findings
     style = detect_style(d.name for d in table.definitions if d.name)
     for definition in table.definitions:
-        findings += _embedded_code(definition)
+        findings += _embedded_code(definition, table)
     for code in table.codes():
         if not 100 <= code <= 599:
             continue
@@ -48,12 +48,20 @@ def check_aliases(
             continue
         current = [d for d in named if follows(d.name or "", entry.phrase)]
         if current:
-            findings += _kept_former_names(table, current[0].name or "", style, code)
+            findings += _kept_former_names(table, current[0], style, code)
             continue
         expected = style.like(named[0].name or "").render(entry.phrase, code)
         names = [d.name or "" for d in named]
         shortened = [name for name in names if abbreviates(name, entry.phrase)]
-        findings.append(_misnamed(code, shortened or names, expected, abbreviated=bool(shortened)))
+        findings.append(
+            _misnamed(
+                code,
+                shortened or names,
+                expected,
+                abbreviated=bool(shortened),
+                location=table.location_of(named[0]),
+            )
+        )
     return findings
 
 
@@ -75,6 +83,7 @@ def _mirrored(table: StatusTable, aliases: StatusTable) -> list[Finding]:
                     f"{aliases.label} has no {definition.name} (mirroring {definition.where})",
                     expected=definition.name,
                     actual=None,
+                    location=aliases.location,
                 )
             )
         elif not (value is member if table.enum_class is not None else value == member):
@@ -87,12 +96,13 @@ def _mirrored(table: StatusTable, aliases: StatusTable) -> list[Finding]:
                     f"{where} is {value!r}, not {definition.where}",
                     expected=repr(member),
                     actual=repr(value),
+                    location=aliases.location_of(aliases.named(definition.name)),
                 )
             )
     return findings
 
 
-def _embedded_code(definition: Definition) -> list[Finding]:
+def _embedded_code(definition: Definition, table: StatusTable) -> list[Finding]:
     if definition.name is None or definition.code is None:
         return []
     embedded = embedded_codes(definition.name)
@@ -107,11 +117,14 @@ def _embedded_code(definition: Definition) -> list[Finding]:
             f"{definition.where} embeds {embedded[0]} in its name but is {definition.code}",
             expected=embedded[0],
             actual=definition.code,
+            location=table.location_of(definition),
         )
     ]
 
 
-def _misnamed(code: int, names: list[str], expected: str, *, abbreviated: bool) -> Finding:
+def _misnamed(
+    code: int, names: list[str], expected: str, *, abbreviated: bool, location: Location | None
+) -> Finding:
     """No name of ``code`` follows its current phrase.
 
     An abbreviation of it (Go's ``StatusProxyAuthRequired``) only warns:
@@ -131,14 +144,24 @@ def _misnamed(code: int, names: list[str], expected: str, *, abbreviated: bool) 
         message = (
             f"no name for {code} follows its current phrase: expected {expected}, found {listed}"
         )
-    return Finding("aliases", code, severity, kind, message, expected=expected, actual=[*names])
+    return Finding(
+        "aliases",
+        code,
+        severity,
+        kind,
+        message,
+        expected=expected,
+        actual=[*names],
+        location=location,
+    )
 
 
 def _kept_former_names(
-    table: StatusTable, current: str, table_style: NameStyle, code: int
+    table: StatusTable, current_definition: Definition, table_style: NameStyle, code: int
 ) -> list[Finding]:
     """Each former stdlib name of ``code``, in the style of its current name, still resolves."""
     findings = []
+    current = current_definition.name or ""
     style = table_style.like(current)
     for former in former_phrases(code):
         if not former.stdlib_name:
@@ -155,6 +178,7 @@ def _kept_former_names(
                     f"{code} was renamed to {current} without keeping {old_name} as an alias",
                     expected=old_name,
                     actual=None,
+                    location=table.location_of(current_definition),
                 )
             )
         elif _code_of(value) != code:
@@ -167,6 +191,7 @@ def _kept_former_names(
                     f"{old_name} is {value!r}, not {code}",
                     expected=code,
                     actual=repr(value),
+                    location=table.location_of(table.named(old_name) or current_definition),
                 )
             )
     return findings

@@ -9,6 +9,7 @@ hypothesis property over all ints on top.
 
 from __future__ import annotations
 
+import dataclasses
 import enum
 
 from statuscheck.checks.finding import Finding
@@ -35,7 +36,10 @@ def check_api(table: StatusTable) -> list[Finding]:
     findings: list[Finding] = []
     defined = {member.value for member in cls}
     for name, member in cls.__members__.items():
-        findings += _member_problems(cls, name, member)
+        findings += [
+            dataclasses.replace(finding, location=table.location_of(table.named(name)))
+            for finding in _member_problems(cls, name, member)
+        ]
     offenders = []
     for value in _SWEEP:
         if value not in defined:
@@ -52,6 +56,7 @@ def check_api(table: StatusTable) -> list[Finding]:
                 problem,
                 expected="ValueError",
                 actual=problem,
+                location=table.location,
             )
         )
     if len(offenders) > _MOST_LISTED:
@@ -65,6 +70,7 @@ def check_api(table: StatusTable) -> list[Finding]:
                 "undefined values",
                 expected="ValueError",
                 actual=len(offenders) - _MOST_LISTED,
+                location=table.location,
             )
         )
     return findings

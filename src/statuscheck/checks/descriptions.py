@@ -8,6 +8,7 @@ lines is an error, because it breaks the code that displays it.
 
 from __future__ import annotations
 
+import dataclasses
 import re
 
 from statuscheck.checks.finding import Finding
@@ -30,7 +31,7 @@ def check_descriptions(table: StatusTable) -> list[Finding]:
         seen.add(code)
         finding = _judge(definition, code)
         if finding is not None:
-            findings.append(finding)
+            findings.append(dataclasses.replace(finding, location=table.location_of(definition)))
     return findings
 
 

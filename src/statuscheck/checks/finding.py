@@ -10,6 +10,8 @@ from __future__ import annotations
 import dataclasses
 from typing import Literal, Union
 
+from statuscheck.tables.table import Location
+
 __all__ = ["CHECKS", "Check", "ConformanceWarning", "Finding", "JSONValue", "Severity"]
 
 Check = Literal["values", "phrases", "descriptions", "ordering", "aliases", "api"]
@@ -36,8 +38,11 @@ class Finding:
     message: str
     expected: JSONValue = None
     actual: JSONValue = None
+    #: The file and line a vendor edits; not part of what the finding *is*, so two runs
+    #: from different checkouts (or a recorded finding, which keeps no path) compare equal.
+    location: Location | None = dataclasses.field(default=None, compare=False)
 
-    def to_json(self) -> dict[str, JSONValue]:
+    def to_json(self) -> dict[str, JSONValue | dict[str, str | int]]:
         return {
             "code": self.code,
             "check": self.check,
@@ -46,6 +51,7 @@ class Finding:
             "message": self.message,
             "expected": self.expected,
             "actual": self.actual,
+            "location": None if self.location is None else self.location.to_json(),
         }
 
 

@@ -15,7 +15,7 @@ __all__ = ["check_ordering"]
 
 
 def check_ordering(table: StatusTable, aliases: StatusTable | None = None) -> list[Finding]:
-    findings = _ascending(_sequence(table), f"{table.label} lists")
+    findings = _ascending(_sequence(table), f"{table.label} lists", table)
     if table.enum_class is not None:
         values = [member.value for member in table.enum_class]
         repeated = sorted({value for value in values if values.count(value) > 1}, key=repr)
@@ -28,11 +28,14 @@ def check_ordering(table: StatusTable, aliases: StatusTable | None = None) -> li
                 f"iterating {table.label} yields {value!r} more than once",
                 actual=values.count(value),
                 expected=1,
+                location=table.location_of_code(value if isinstance(value, int) else None),
             )
             for value in repeated
         ]
     if aliases is not None:
-        findings += _ascending(list(aliases.codes()), f"aliases module {aliases.label} lists")
+        findings += _ascending(
+            list(aliases.codes()), f"aliases module {aliases.label} lists", aliases
+        )
     return findings
 
 
@@ -46,7 +49,7 @@ def _sequence(table: StatusTable) -> list[int]:
     return list(table.codes())
 
 
-def _ascending(codes: list[int], subject: str) -> list[Finding]:
+def _ascending(codes: list[int], subject: str, table: StatusTable) -> list[Finding]:
     findings = []
     highest: int | None = None
     for code in codes:
@@ -60,6 +63,7 @@ def _ascending(codes: list[int], subject: str) -> list[Finding]:
                     f"{subject} {code} after {highest}: codes must ascend",
                     expected=f"before {highest}",
                     actual=f"after {highest}",
+                    location=table.location_of_code(code),
                 )
             )
         else:

@@ -43,6 +43,7 @@ def check_phrases(table: StatusTable, registry: Registry) -> list[Finding]:
                     f"{definition.where}: phrase {phrase!r} is not a non-empty string",
                     expected=entry.phrase,
                     actual=repr(phrase),
+                    location=table.location_of(definition),
                 )
             )
             continue
@@ -56,6 +57,7 @@ def check_phrases(table: StatusTable, registry: Registry) -> list[Finding]:
                 f"{definition.where}: {phrase!r} {explanation}; the registry says {entry.phrase!r}",
                 expected=entry.phrase,
                 actual=phrase,
+                location=table.location_of(definition),
             )
         )
     return findings

@@ -21,7 +21,7 @@ def check_values(table: StatusTable, registry: Registry, *, today: datetime.date
     for definition in table.definitions:
         code = definition.code
         if code is None:
-            findings.append(_not_an_int(definition))
+            findings.append(_not_an_int(definition, table))
         elif not 100 <= code <= 599:
             findings.append(
                 Finding(
@@ -32,6 +32,7 @@ def check_values(table: StatusTable, registry: Registry, *, today: datetime.date
                     f"{definition.where} is {code}, outside the status-code range 100-599",
                     expected="100-599",
                     actual=code,
+                    location=table.location_of(definition),
                 )
             )
         else:
@@ -39,7 +40,7 @@ def check_values(table: StatusTable, registry: Registry, *, today: datetime.date
     for code, definitions in defined.items():
         entry = registry.entry(code)
         if not entry.is_assigned:
-            findings.append(_not_assigned(code, definitions[0], entry))
+            findings.append(_not_assigned(code, definitions[0], entry, table))
         phrases = sorted({d.phrase for d in definitions if isinstance(d.phrase, str)})
         if len(phrases) > 1:
             findings.append(
@@ -52,15 +53,16 @@ def check_values(table: StatusTable, registry: Registry, *, today: datetime.date
                     + ", ".join(repr(phrase) for phrase in phrases),
                     expected=entry.phrase,
                     actual=list(phrases),
+                    location=table.location_of(definitions[1]),
                 )
             )
     for entry in registry.assigned():
         if entry.first not in defined:
-            findings.append(_missing(entry, today))
+            findings.append(_missing(entry, today, table))
     return findings
 
 
-def _not_an_int(definition: Definition) -> Finding:
+def _not_an_int(definition: Definition, table: StatusTable) -> Finding:
     return Finding(
         "values",
         None,
@@ -70,10 +72,11 @@ def _not_an_int(definition: Definition) -> Finding:
         "not an int status code",
         expected="int",
         actual=repr(definition.key),
+        location=table.location_of(definition),
     )
 
 
-def _not_assigned(code: int, definition: Definition, entry: Entry) -> Finding:
+def _not_assigned(code: int, definition: Definition, entry: Entry, table: StatusTable) -> Finding:
     if entry.status == "unused":
         kind = "unused-code"
         reason = f"the registry marks {code} (Unused)"
@@ -88,10 +91,12 @@ def _not_assigned(code: int, definition: Definition, entry: Entry) -> Finding:
         f"{definition.where} defines {code}, but {reason}",
         expected=None,
         actual=code,
+        location=table.location_of(definition),
     )
 
 
-def _missing(entry: Entry, today: datetime.date) -> Finding:
+def _missing(entry: Entry, today: datetime.date, table: StatusTable) -> Finding:
+    """A missing code has no line of its own: the finding points at the table."""
     code = entry.first
     if entry.status == "temporary" and entry.expires is not None:
         verb = "expired" if entry.has_expired(today) else "expires"
@@ -109,4 +114,5 @@ def _missing(entry: Entry, today: datetime.date) -> Finding:
         f"{code} {entry.phrase} is missing{note}",
         expected=code,
         actual=None,
+        location=table.location,
     )

@@ -41,7 +41,13 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
         type=Path,
         help="registry file to check against instead of the pinned snapshot",
     )
-    parser.add_argument("--format", choices=("text", "json", "markdown"), default="text")
+    parser.add_argument(
+        "--format",
+        choices=("text", "json", "markdown", "sarif", "github", "junit", "shields"),
+        default="text",
+        help="report format; sarif, github (workflow commands), junit and shields "
+        "(badge endpoint JSON) are for CI",
+    )
     parser.add_argument(
         "--deviation",
         action="append",

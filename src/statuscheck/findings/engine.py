@@ -98,6 +98,7 @@ def check_implementation(
         checks=checks,
         subjects=_subjects(table, registry, aliases_table),
         language=table.language,
+        location=table.location,
     )
 
 
@@ -123,7 +124,7 @@ def _aliases_table(
     )
     if not isinstance(obj, types.ModuleType):
         raise ImplementationError(f"aliases {label!r} must be a module, not a {type(obj).__name__}")
-    return read_table(obj, label), label
+    return read_table(obj, label, entry_lines=False), label
 
 
 def _subjects(

@@ -13,6 +13,7 @@ from typing import Literal
 
 from statuscheck.checks.finding import CHECKS, Check, Finding
 from statuscheck.findings.deviations import Deviation
+from statuscheck.tables.table import Location
 
 __all__ = ["TABLE_CHECKS", "ConformanceReport", "Outcome", "SnapshotInfo", "Status"]
 
@@ -76,6 +77,8 @@ class ConformanceReport:
     subjects: dict[Check, tuple[int, ...]] = dataclasses.field(default_factory=dict)
     #: The table's language: ``"python"``, or a table document's ``language``.
     language: str = "python"
+    #: Where the table is defined: what CI annotations of a stale declaration point at.
+    location: Location | None = None
 
     def outcome(self, check: Check, code: int | None) -> Outcome:
         findings = tuple(f for f in self.findings if f.check == check and f.code == code)

@@ -85,6 +85,8 @@ def _wrap(text: str, width: int = 96) -> list[str]:
 
 
 def _finding(finding: Finding) -> str:
+    # No location: a path into site-packages or a pyenv tree differs from machine to
+    # machine, and a record must be the same bytes wherever tox writes it.
     fields = [
         f"check = {toml_string(finding.check)}",
         f"code = {_value(finding.code)}" if finding.code is not None else "",

@@ -10,15 +10,18 @@ import json
 from typing import Any
 
 from statuscheck.findings.report import ConformanceReport, Outcome
+from statuscheck.tables.table import Location
 
 __all__ = ["FORMATS", "render", "to_json"]
 
-FORMATS = ("text", "json", "markdown")
+FORMATS = ("text", "json", "markdown", "sarif", "github", "junit", "shields")
 
 _LABELS = {"fail": "FAIL", "warn": "WARN", "expected": "XFAIL", "stale": "STALE"}
 
 
 def render(report: ConformanceReport, fmt: str) -> str:
+    if fmt in ("sarif", "github", "junit", "shields"):
+        return _render_for_ci(report, fmt)
     if fmt == "json":
         return json.dumps(to_json(report), indent=2) + "\n"
     if fmt == "markdown":
@@ -76,8 +79,10 @@ def _heading(report: ConformanceReport) -> str:
 def _text(report: ConformanceReport) -> str:
     lines = [_heading(report)]
     for outcome in report.outcomes():
+        # Led by path:line: as compilers do, so editors and terminals jump to the entry.
         lines += [
-            f"{_LABELS[outcome.status]:5} {_where(outcome)}: {line}" for line in _lines(outcome)
+            f"{_at(location)}{_LABELS[outcome.status]:5} {_where(outcome)}: {line}"
+            for location, line in _located_lines(outcome)
         ]
     lines.append(_summary(report))
     return "\n".join(lines) + "\n"
@@ -103,18 +108,53 @@ def _markdown(report: ConformanceReport) -> str:
     return "\n".join(lines) + "\n"
 
 
+def _render_for_ci(report: ConformanceReport, fmt: str) -> str:
+    """The CI formats, each imported only when asked for (``check`` stays quick to start)."""
+    if fmt == "sarif":
+        from importlib.metadata import version
+
+        from statuscheck.reports.sarif import render_sarif
+
+        return render_sarif(report, version("statuscheck"))
+    if fmt == "github":
+        from statuscheck.reports.github import render_github
+
+        return render_github(report)
+    if fmt == "junit":
+        from statuscheck.reports.junit import render_junit
+
+        return render_junit(report)
+    from statuscheck.reports.shields import render_shields
+
+    return render_shields(report)
+
+
 def _where(outcome: Outcome) -> str:
     return f"{outcome.check} {'-' if outcome.code is None else outcome.code}"
 
 
+def _at(location: Location | None) -> str:
+    return "" if location is None else f"{location.path}:{location.line}: "
+
+
 def _lines(outcome: Outcome) -> list[str]:
-    lines = [finding.message for finding in outcome.findings]
+    return [line for _, line in _located_lines(outcome)]
+
+
+def _located_lines(outcome: Outcome) -> list[tuple[Location | None, str]]:
+    lines: list[tuple[Location | None, str]] = [
+        (finding.location, finding.message) for finding in outcome.findings
+    ]
     if outcome.deviation is not None:
         if outcome.status == "stale":
             lines.append(
-                f"declared deviation {outcome.deviation.key} no longer occurs; remove it "
-                f"from {outcome.deviation.source}"
+                (
+                    None,
+                    f"declared deviation {outcome.deviation.key} no longer occurs; remove it "
+                    f"from {outcome.deviation.source}",
+                )
             )
         else:
-            lines = [f"{line} (declared: {outcome.deviation.reason})" for line in lines]
+            reason = outcome.deviation.reason
+            lines = [(where, f"{line} (declared: {reason})") for where, line in lines]
     return lines

@@ -17,6 +17,7 @@ import types
 import warnings
 
 from statuscheck.tables.errors import ImplementationError
+from statuscheck.tables.locate import Located, locate, locate_file
 from statuscheck.tables.table import ABSENT, Definition, StatusTable
 
 __all__ = ["read_table"]
@@ -26,19 +27,24 @@ _EMBEDDED_HTTP_CODE = re.compile(r"^HTTP_\d{3}(?:_|$)")
 _STATUS_LINE = re.compile(r"^(\d{3}) (\S.*)$")
 
 
-def read_table(obj: object, label: str) -> StatusTable:
-    """Detect the shape of ``obj`` and read it; ``ImplementationError`` if no shape fits."""
+def read_table(obj: object, label: str, *, entry_lines: bool = True) -> StatusTable:
+    """Detect the shape of ``obj`` and read it; ``ImplementationError`` if no shape fits.
+
+    ``entry_lines=False`` locates a module only as a file, without parsing it: an aliases
+    module such as ``http.client`` (1,500 lines, names bound by ``globals().update``)
+    would cost more to parse than it tells.
+    """
     if isinstance(obj, StatusTable):  # already read (a table document)
         return obj
     if isinstance(obj, type) and issubclass(obj, enum.Enum):
         return _read_enum(obj, label)
     if isinstance(obj, types.ModuleType):
-        return _read_module(obj, label)
+        return _read_module(obj, label, entry_lines)
     if isinstance(obj, collections.abc.Mapping) and len(obj) > 0:
         return _read_mapping(obj, label)
     attributes = _int_attributes(obj)
     if attributes:
-        return _read_lookup(attributes, label)
+        return _read_lookup(attributes, label, locate(obj, label))
     raise ImplementationError(
         f"cannot read {label}: a {type(obj).__name__} is not an enum, a module of constants, "
         "a non-empty mapping or a name-to-code lookup table"
@@ -46,6 +52,7 @@ def read_table(obj: object, label: str) -> StatusTable:
 
 
 def _read_enum(cls: type[enum.Enum], label: str) -> StatusTable:
+    located = locate(cls, label)
     definitions = []
     for name, member in cls.__members__.items():
         definitions.append(
@@ -57,12 +64,14 @@ def _read_enum(cls: type[enum.Enum], label: str) -> StatusTable:
                 description=getattr(member, "description", ABSENT),
                 alias=member.name != name,
                 value=member,
+                location=located.entry(name),
             )
         )
-    return StatusTable(label, "enum", tuple(definitions), enum_class=cls)
+    return StatusTable(label, "enum", tuple(definitions), enum_class=cls, location=located.table)
 
 
-def _read_module(module: types.ModuleType, label: str) -> StatusTable:
+def _read_module(module: types.ModuleType, label: str, entry_lines: bool) -> StatusTable:
+    located = locate(module, label) if entry_lines else locate_file(module)
     definitions = []
     namespace = list(vars(module).items())
     # A module that mirrors an enum (http.client) holds its members; its plain
@@ -72,16 +81,23 @@ def _read_module(module: types.ModuleType, label: str) -> StatusTable:
         if not _CONSTANT.match(name):
             continue
         where = f"{module.__name__}.{name}"
+        location = located.entry(name)
         if isinstance(value, int) and not isinstance(value, bool):
             if mirrors_enum and not isinstance(value, enum.IntEnum):
                 continue
             if 100 <= value <= 599 or _EMBEDDED_HTTP_CODE.match(name):
-                definitions.append(Definition(key=int(value), where=where, name=name, value=value))
+                definitions.append(
+                    Definition(
+                        key=int(value), where=where, name=name, value=value, location=location
+                    )
+                )
         elif isinstance(value, str):
             line = _STATUS_LINE.match(value)
             if line is not None:
                 definitions.append(
-                    Definition(key=int(line[1]), where=where, name=name, phrase=line[2])
+                    Definition(
+                        key=int(line[1]), where=where, name=name, phrase=line[2], location=location
+                    )
                 )
     if not definitions:
         raise ImplementationError(
@@ -89,16 +105,21 @@ def _read_module(module: types.ModuleType, label: str) -> StatusTable:
             "(UPPER_CASE ints in 100-599 or '404 Not Found' status lines)"
         )
     return StatusTable(
-        label, "constants", tuple(definitions), probe=lambda name: _probe(module, name)
+        label,
+        "constants",
+        tuple(definitions),
+        probe=lambda name: _probe(module, name),
+        location=located.table,
     )
 
 
 def _read_mapping(mapping: collections.abc.Mapping[object, object], label: str) -> StatusTable:
     items = list(mapping.items())
+    located = locate(mapping, label)
     if all(isinstance(key, str) for key, _ in items) and all(
         isinstance(value, int) and not isinstance(value, bool) for _, value in items
     ):
-        return _read_lookup(dict(items), label)  # type: ignore[arg-type]  # keys checked above
+        return _read_lookup(dict(items), label, located)  # type: ignore[arg-type]  # keys checked above
     definitions = []
     for key, value in items:
         phrase: object = value
@@ -110,16 +131,29 @@ def _read_mapping(mapping: collections.abc.Mapping[object, object], label: str) 
             phrase = _decode(value)
         shown = int(key) if isinstance(key, int) and not isinstance(key, bool) else repr(key)
         definitions.append(
-            Definition(key=key, where=f"{label}[{shown}]", phrase=phrase, description=description)
+            Definition(
+                key=key,
+                where=f"{label}[{shown}]",
+                phrase=phrase,
+                description=description,
+                location=located.entry(key),
+            )
         )
-    return StatusTable(label, "mapping", tuple(definitions))
+    return StatusTable(label, "mapping", tuple(definitions), location=located.table)
 
 
-def _read_lookup(names: dict[str, int], label: str) -> StatusTable:
+def _read_lookup(names: dict[str, int], label: str, located: Located) -> StatusTable:
     definitions = tuple(
-        Definition(key=code, where=f"{label}.{name}", name=name) for name, code in names.items()
+        Definition(key=code, where=f"{label}.{name}", name=name, location=located.entry(name))
+        for name, code in names.items()
     )
-    return StatusTable(label, "lookup", definitions, probe=lambda name: names.get(name, ABSENT))
+    return StatusTable(
+        label,
+        "lookup",
+        definitions,
+        probe=lambda name: names.get(name, ABSENT),
+        location=located.table,
+    )
 
 
 def _int_attributes(obj: object) -> dict[str, int]:

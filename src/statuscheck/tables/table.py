@@ -87,6 +87,8 @@ class StatusTable:
     probe: Callable[[str], object] = _no_probe
     #: ``"python"`` for an imported table; a document's ``language`` (``""`` if it has none).
     language: str = "python"
+    #: Where the table itself is defined: what a finding about a code it lacks points at.
+    location: Location | None = None
 
     @property
     def carries_phrases(self) -> bool:
@@ -110,6 +112,20 @@ class StatusTable:
 
     def by_code(self, code: int) -> tuple[Definition, ...]:
         return tuple(definition for definition in self.definitions if definition.code == code)
+
+    def location_of(self, definition: Definition | None) -> Location | None:
+        """Where to look for ``definition``: its own line, else the table's."""
+        if definition is not None and definition.location is not None:
+            return definition.location
+        return self.location
+
+    def location_of_code(self, code: int | None) -> Location | None:
+        """Where ``code`` is first defined, else where the table is."""
+        definitions = self.by_code(code) if code is not None else ()
+        return self.location_of(definitions[0] if definitions else None)
+
+    def named(self, name: str) -> Definition | None:
+        return next((d for d in self.definitions if d.name == name), None)
 
     def resolve(self, name: str) -> object:
         """The value the implementation gives ``name``, listed or probed; ABSENT if none."""
