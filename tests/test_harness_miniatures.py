@@ -8,11 +8,15 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from statuscheck import ImplementationError, check_implementation
+from statuscheck import ImplementationError, check_implementation, load_snapshot
+from statuscheck.checks.aliases import check_aliases
 from statuscheck.checks.finding import CHECKS
+from statuscheck.registry.former_phrases import FORMER_PHRASES
+from statuscheck.tables.adapters import read_table
 from tests import miniatures, name_miniatures
 
 TODAY = datetime.date(2026, 11, 28)
+SNAPSHOT = load_snapshot()
 
 
 #: Clean miniatures as "module:name" -> the shape each is read as.
@@ -153,7 +157,27 @@ def test_renaming_codes_of_a_clean_table_in_any_style_is_reported_exactly_there(
     codes = sorted({code for _, code in name_miniatures.styled_names(style)})
     renamed = data.draw(st.sets(st.sampled_from(codes), max_size=5), label="renamed")
     phrases = {code: f"{name_miniatures.PHRASE[code]} Indeed" for code in renamed}
-    table = dict(name_miniatures.styled_names(style, phrases=phrases))
-    report = check_implementation(table, today=TODAY, checks=("aliases",))
-    assert {f.code for f in report.findings} == renamed
-    assert {f.kind for f in report.findings} <= {"name-not-current"}
+    table = read_table(dict(name_miniatures.styled_names(style, phrases=phrases)), key)
+    findings = check_aliases(table, SNAPSHOT)
+    assert {f.code for f in findings} == renamed
+    assert {f.kind for f in findings} <= {"name-not-current"}
+
+
+def test_an_old_name_may_spell_its_acronym_in_another_case() -> None:
+    style, _ = name_miniatures.STYLES["DOTNET"]
+    [former] = [f for f in FORMER_PHRASES if f.code == 414 and f.stdlib_name]
+    rendered = style.render(former.phrase, 414)
+    respelled = rendered.replace("URI", "Uri")
+    assert respelled != rendered
+    names = [
+        (respelled if name == rendered else name, code)
+        for name, code in name_miniatures.styled_names(style)
+    ]
+    assert check_implementation(dict(names), today=TODAY, checks=("aliases",)).findings == ()
+    without = [(name, code) for name, code in names if name != respelled]
+    [finding] = check_implementation(dict(without), today=TODAY, checks=("aliases",)).findings
+    assert (finding.code, finding.kind, finding.expected) == (
+        414,
+        "renamed-without-alias",
+        rendered,
+    )
