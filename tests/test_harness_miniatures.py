@@ -5,14 +5,18 @@ from __future__ import annotations
 import datetime
 
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from statuscheck import ImplementationError, check_implementation
+from statuscheck import ImplementationError, check_implementation, load_snapshot
+from statuscheck.checks.aliases import check_aliases
 from statuscheck.checks.finding import CHECKS
+from statuscheck.registry.former_phrases import FORMER_PHRASES
+from statuscheck.tables.adapters import read_table
 from tests import miniatures, name_miniatures
 
 TODAY = datetime.date(2026, 11, 28)
+SNAPSHOT = load_snapshot()
 
 
 #: Clean miniatures as "module:name" -> the shape each is read as.
@@ -145,15 +149,38 @@ def test_mutating_a_clean_mapping_is_reported_exactly_at_the_mutated_codes(
     assert by_check["ordering"] == by_check["aliases"] == by_check["api"] == set()
 
 
+# Each example checks a whole table; on a busy machine that can take longer than
+# hypothesis's default deadline without anything being wrong.
+@settings(deadline=None)
 @given(st.sampled_from(sorted(name_miniatures.STYLES)), st.data())
 def test_renaming_codes_of_a_clean_table_in_any_style_is_reported_exactly_there(
     key: str, data: st.DataObject
 ) -> None:
     style, _ = name_miniatures.STYLES[key]
-    codes = sorted({code for _, code in name_miniatures.styled_names(style)})
+    codes = sorted(name_miniatures.PHRASE)
     renamed = data.draw(st.sets(st.sampled_from(codes), max_size=5), label="renamed")
     phrases = {code: f"{name_miniatures.PHRASE[code]} Indeed" for code in renamed}
-    table = dict(name_miniatures.styled_names(style, phrases=phrases))
-    report = check_implementation(table, today=TODAY, checks=("aliases",))
-    assert {f.code for f in report.findings} == renamed
-    assert {f.kind for f in report.findings} <= {"name-not-current"}
+    table = read_table(dict(name_miniatures.styled_names(style, phrases=phrases)), key)
+    findings = check_aliases(table, SNAPSHOT)
+    assert {f.code for f in findings} == renamed
+    assert {f.kind for f in findings} <= {"name-not-current"}
+
+
+def test_an_old_name_may_spell_its_acronym_in_another_case() -> None:
+    style, _ = name_miniatures.STYLES["DOTNET"]
+    [former] = [f for f in FORMER_PHRASES if f.code == 414 and f.stdlib_name]
+    rendered = style.render(former.phrase, 414)
+    respelled = rendered.replace("URI", "Uri")
+    assert respelled != rendered
+    names = [
+        (respelled if name == rendered else name, code)
+        for name, code in name_miniatures.styled_names(style)
+    ]
+    assert check_implementation(dict(names), today=TODAY, checks=("aliases",)).findings == ()
+    without = [(name, code) for name, code in names if name != respelled]
+    [finding] = check_implementation(dict(without), today=TODAY, checks=("aliases",)).findings
+    assert (finding.code, finding.kind, finding.expected) == (
+        414,
+        "renamed-without-alias",
+        rendered,
+    )

@@ -8,12 +8,14 @@ from hypothesis import strategies as st
 
 from statuscheck import load_snapshot
 from statuscheck.checks.name_styles import (
+    CASES,
     NameStyle,
     abbreviates,
     detect_style,
     embedded_codes,
     follows,
     is_code_only,
+    name_words,
     phrase_words,
 )
 from statuscheck.registry.former_phrases import FORMER_PHRASES, phrase_to_name
@@ -203,3 +205,14 @@ def test_any_shortened_word_abbreviates_and_any_extra_word_does_not(
         assert abbreviates(style.render(" ".join(short), 200), phrase)
     assert not abbreviates(style.render(phrase + " Indeed", 200), phrase)
     assert not follows(style.render(phrase + " Indeed", 200), phrase)
+
+
+@given(names=st.lists(st.text(max_size=20), max_size=8), code=st.sampled_from(sorted(PHRASE)))
+def test_any_names_are_read_without_crashing(names: list[str], code: int) -> None:
+    style = detect_style(names)
+    for name in names:
+        assert style.like(name).case in CASES
+        assert style.like(name).render(PHRASE[code], code)
+        assert all(words and "" not in words for words in name_words(name))
+        assert all(f"{found:03d}" in name for found in embedded_codes(name))
+        assert not (follows(name, PHRASE[code]) and abbreviates(name, PHRASE[code]))

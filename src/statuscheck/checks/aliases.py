@@ -6,6 +6,10 @@ names must track the current phrase, a renamed code must keep its old name
 do not break callers, a name that embeds a code must embed the right one, and
 a constants module such as ``http.client`` must expose every member name bound
 to the member itself.
+
+Names are read in the table's own style (:mod:`statuscheck.checks.name_styles`):
+Go's ``StatusNotFound`` follows "Not Found" as much as ``NOT_FOUND`` does, and
+an abbreviation such as ``StatusProxyAuthRequired`` is a warning, not an error.
 """
 
 from __future__ import annotations

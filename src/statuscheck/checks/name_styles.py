@@ -137,8 +137,8 @@ class NameStyle:
             glue = "" if self.case == "PascalCase" else "_"
             core = glue.join(_capitalised(word) for word in phrase_words(phrase))
         code_part = ""
-        if self.with_code:
-            code_part = f"{code}" if self.case == "PascalCase" else f"{code}_"
+        if self.with_code:  # the code takes the prefix's separator: HTTP_404_, Status404
+            code_part = f"{code}_" if self.prefix.endswith("_") else f"{code}"
         return f"{self.prefix}{code_part}{core}"
 
     def like(self, name: str) -> NameStyle:
@@ -178,7 +178,7 @@ def detect_style(names: Iterable[str]) -> NameStyle:
         prefixes[parsed.prefix.lower(), parsed.with_code] += 1
         spelled.setdefault(parsed.prefix.lower(), parsed.prefix)
     case = _majority(cases, CASES) or "UPPER_SNAKE"
-    prefix, with_code = _majority(prefixes, prefixes) or ("", False)
+    prefix, with_code = _majority(prefixes, prefixes) or ("", False)  # a tie: the first seen
     return NameStyle(case, spelled.get(prefix, ""), with_code)
 
 
