@@ -12,6 +12,7 @@ from pathlib import Path
 
 import pytest
 
+import statuscheck
 from statuscheck.cli.main import main
 from statuscheck.registry.snapshot import load_snapshot
 from statuscheck.tables.documents import MAX_DOCUMENT_BYTES, read_document
@@ -255,3 +256,15 @@ def test_pytest_reads_no_stdin_and_says_so(pytester: pytest.Pytester) -> None:
         "argument --impl: standard input is for statuscheck check -; give pytest the "
         "document's path" in result.stderr.str()
     )
+
+
+def test_a_document_given_to_the_matrix_is_a_row_of_its_language(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    document = tmp_path / "mine.json"
+    document.write_bytes(versioned({"code": 200}, implementation="Mine 2", language="go"))
+    main(["matrix", str(document), "statuscheck.HTTPStatus", "--no-progress", *AS_OF])
+    lines = capsys.readouterr().out.splitlines()
+    rows = [line for line in lines if line.startswith("| ") and "`" in line]
+    assert rows[0].startswith(f"| statuscheck {statuscheck.__version__} | python |")  # first
+    assert rows[1].startswith(f"| Mine 2 | go | `{document}` | document |")
