@@ -12,10 +12,12 @@ from pathlib import Path
 
 import pytest
 
+import statuscheck
 from statuscheck.cli.main import main
 from statuscheck.registry.snapshot import load_snapshot
 from statuscheck.tables.documents import MAX_DOCUMENT_BYTES, read_document
 from statuscheck.tables.errors import ImplementationError
+from statuscheck.tables.resolve import is_document
 from statuscheck.tables.table import ABSENT
 
 AS_OF = ["--as-of", "2026-11-28"]
@@ -234,3 +236,35 @@ def test_a_missing_document_is_one_line(capsys: pytest.CaptureFixture[str], tmp_
 def test_errors_name_the_source_for_any_caller() -> None:
     with pytest.raises(ImplementationError, match=r"^doc:1:2: malformed JSON"):
         read_document(b"{]", "doc")
+
+
+def test_a_dotted_path_ending_in_json_is_a_module_unless_the_file_exists(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    assert not is_document("mypkg.json")
+    Path("mypkg.json").write_bytes(versioned({"code": 200}))
+    assert is_document("mypkg.json")
+    assert is_document(str(tmp_path / "elsewhere.csv"))
+    assert is_document("-")
+
+
+def test_pytest_reads_no_stdin_and_says_so(pytester: pytest.Pytester) -> None:
+    result = pytester.runpytest("-p", "no:cacheprovider", "--impl=-")
+    assert result.ret == pytest.ExitCode.USAGE_ERROR
+    assert (
+        "argument --impl: standard input is for statuscheck check -; give pytest the "
+        "document's path" in result.stderr.str()
+    )
+
+
+def test_a_document_given_to_the_matrix_is_a_row_of_its_language(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    document = tmp_path / "mine.json"
+    document.write_bytes(versioned({"code": 200}, implementation="Mine 2", language="go"))
+    main(["matrix", str(document), "statuscheck.HTTPStatus", "--no-progress", *AS_OF])
+    lines = capsys.readouterr().out.splitlines()
+    rows = [line for line in lines if line.startswith("| ") and "`" in line]
+    assert rows[0].startswith(f"| statuscheck {statuscheck.__version__} | python |")  # first
+    assert rows[1].startswith(f"| Mine 2 | go | `{document}` | document |")

@@ -81,7 +81,7 @@ def build_matrix(
                     )
                 )
             else:
-                rows.append(dataclasses.replace(row, report=report))
+                rows.append(dataclasses.replace(row, report=report, language=report.language))
     if progress is not None:
         progress(total, total, "")
     registry, info = registry_and_info(snapshot)

@@ -79,10 +79,10 @@ class Row:
         """``Python 3.11``, ``starlette 1.10.0``, or the bare name when unversioned.
 
         A table from another language is labelled as its document labels it
-        (``Go net/http 1.19.8``), which is also its ``impl``.
+        (``Go net/http 1.19.8``).
         """
         if self.language != PYTHON:
-            return self.impl
+            return self.report.impl if self.report is not None else self.impl
         if self.stdlib:
             return f"Python {self.version}" if self.version else "Python"
         return f"{self.library} {self.version}" if self.version else self.library

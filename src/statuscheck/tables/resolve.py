@@ -47,8 +47,15 @@ def load_table(path: str, *, stdin: BinaryIO | None = None) -> StatusTable:
 
 
 def is_document(path: str) -> bool:
-    """Whether ``path`` names a table document rather than Python."""
-    return path == STDIN or path.lower().endswith(_DOCUMENT_SUFFIXES)
+    """Whether ``path`` names a table document rather than Python.
+
+    ``mypkg.json`` could be either: it is a module unless such a file exists.
+    """
+    if path == STDIN:
+        return True
+    if not path.lower().endswith(_DOCUMENT_SUFFIXES):
+        return False
+    return not _PATH.match(path) or Path(path).is_file()
 
 
 def resolve(path: str, *, stdin: BinaryIO | None = None) -> object:
