@@ -29,6 +29,7 @@ _COMMANDS = (
     "statuscheck.cli.generate",
     "statuscheck.cli.refresh",
     "statuscheck.cli.matrix",
+    "statuscheck.cli.fix",
 )
 
 
