@@ -11,7 +11,12 @@ from __future__ import annotations
 import argparse
 import datetime
 import sys
+from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from statuscheck.checks.finding import Finding
 
 __all__ = ["register", "run"]
 
@@ -66,7 +71,6 @@ def run(args: argparse.Namespace) -> int:
     registry, _ = registry_and_info(args.snapshot)
     plan = plan_fixes(report.findings, registry)
     fixed = fix_source(original, target, plan)
-    left = [f"{f.code} {f.kind}" for f in plan.left]
     if fixed.changed:
         if args.write:
             write_fixed(target.path, original, fixed.fixed)
@@ -75,6 +79,18 @@ def run(args: argparse.Namespace) -> int:
             sys.stdout.write(unified_diff(fixed, target.path))
     for edit in fixed.unapplied:
         print(f"statuscheck fix: {target.path}: cannot {describe(edit)}", file=sys.stderr)
-    if left:
-        print(f"statuscheck fix: left as reported: {', '.join(left)}", file=sys.stderr)
+    if plan.left:
+        print(f"statuscheck fix: left as reported: {_summary(plan.left)}", file=sys.stderr)
     return 1 if fixed.changed else 0
+
+
+def _summary(findings: Sequence[Finding]) -> str:
+    """``418 unused-code; 701 ... 799 out-of-range (47 codes)``: one line however many."""
+    by_kind: dict[str, list[str]] = {}
+    for finding in findings:
+        by_kind.setdefault(finding.kind, []).append(str(finding.code))
+    parts = []
+    for kind, codes in by_kind.items():
+        shown = ", ".join(codes) if len(codes) <= 4 else f"{codes[0]} ... {codes[-1]}"
+        parts.append(f"{shown} {kind}" + (f" ({len(codes)} codes)" if len(codes) > 4 else ""))
+    return "; ".join(parts)

@@ -1,9 +1,9 @@
 """Choosing the entry a new code is modelled on, and cloning its statements.
 
 The nearest code whose statements can be rewritten completely is the model:
-its literals spell the registry's phrase (a stale one would be copied under
-the new code's name), every name it binds can be derived for the new code,
-and, when the table carries descriptions, it has one.
+the engine found nothing wrong with it (a stale phrase or name would be
+copied under the new code), every name it binds can be derived for the new
+code, and, when the table carries descriptions, it has one.
 """
 
 from __future__ import annotations
@@ -25,6 +25,8 @@ def substitution_for(
     registry_phrase = plan.phrases.get(model.code)
     if registry_phrase is None or model.phrase not in (None, registry_phrase):
         return None
+    if any(other.code == model.code for other in plan.edits):
+        return None  # a code with findings of its own would pass them on
     return Substitution(
         model_code=model.code,
         model_phrase=registry_phrase,
