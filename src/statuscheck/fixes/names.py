@@ -9,6 +9,8 @@ it was written, surrounds the new code's digits and phrase.
 
 from __future__ import annotations
 
+import keyword
+
 from statuscheck.registry.former_phrases import phrase_to_name
 
 __all__ = ["core_forms", "derive_name"]
@@ -26,9 +28,21 @@ def derive_name(
 ) -> str | None:
     """``model`` rewritten for ``code`` and ``phrase``; ``None`` if it spells neither.
 
+    A name Python cannot bind (``continue``) is ``None`` too: the code is then
+    left missing and reported, rather than written as a syntax error.
+
     ``derive_name("HTTP_404_NOT_FOUND", 404, "Not Found", 104, "Upload Resumption
     Supported")`` is ``HTTP_104_UPLOAD_RESUMPTION_SUPPORTED``.
     """
+    name = _by_analogy(model, model_code, model_phrase, code, phrase)
+    if name is None or keyword.iskeyword(name) or not name.isidentifier():
+        return None
+    return name
+
+
+def _by_analogy(
+    model: str, model_code: int, model_phrase: str, code: int, phrase: str
+) -> str | None:
     for old_core, new_core in zip(core_forms(model_phrase), core_forms(phrase)):
         if model.endswith(old_core):
             head = model[: len(model) - len(old_core)]
