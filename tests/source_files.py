@@ -69,6 +69,8 @@ def load(path: Path, attribute: str = "", package: str = "") -> object:
     """Execute ``path`` under a private module name; its ``attribute`` (or the module itself).
 
     Inside ``package`` (already imported), the file's relative imports resolve there.
+    No bytecode is cached: a file fixed within the same second, at the same size,
+    would otherwise load its stale ``.pyc``.
     """
     name = f"_statuscheck_source_{next(_counter)}"
     name = f"{package}.{name}" if package else name
@@ -77,9 +79,11 @@ def load(path: Path, attribute: str = "", package: str = "") -> object:
     assert spec.loader is not None
     module = importlib.util.module_from_spec(spec)
     sys.modules[name] = module
+    writes_bytecode, sys.dont_write_bytecode = sys.dont_write_bytecode, True
     try:
         spec.loader.exec_module(module)
     finally:
+        sys.dont_write_bytecode = writes_bytecode
         sys.modules.pop(name, None)
     return getattr(module, attribute) if attribute else module
 

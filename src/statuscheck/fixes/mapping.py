@@ -1,14 +1,14 @@
 """Fixing a table written as a dict literal of code to phrase (``HTTP_STATUS_CODES``).
 
 A mapping carries no names, so only phrases and missing codes are fixed. A
-new item is a clone of a neighbour; the commas around it are arranged so that
-every existing item keeps its line, its trailing comment and its indentation.
+new item is a clone of a neighbour, inserted after the code before it.
 """
 
 from __future__ import annotations
 
 import libcst as cst
 
+from statuscheck.fixes.commas import insert_items
 from statuscheck.fixes.entries import Entry
 from statuscheck.fixes.literals import clone, rewrite_string, string_value
 from statuscheck.fixes.models import substitution_for
@@ -37,14 +37,14 @@ def fix_dict(node: cst.Dict, plan: Plan) -> tuple[cst.Dict, list[Edit]]:
                 if entry.code == edit.code and entry.phrase == edit.old:
                     elements[entry.index] = _replace(elements[entry.index], edit)
                     applied.append(edit)
-    insertions: dict[int, list[cst.DictElement]] = {}
+    insertions: dict[int, list[cst.BaseDictElement]] = {}
     for edit in sorted((e for e in plan.edits if isinstance(e, AddCode)), key=lambda e: e.code):
         item = _new_item(entries, elements, edit, plan)
         if item is not None:
             below = [e.index for e in entries if e.code < edit.code]
             insertions.setdefault(max(below) if below else -1, []).append(item)
             applied.append(edit)
-    return _insert(elements, insertions, node), applied
+    return insert_items(node.with_changes(elements=elements), insertions), applied
 
 
 def _replace(element: cst.BaseDictElement, edit: ReplacePhrase) -> cst.BaseDictElement:
@@ -71,52 +71,3 @@ def _new_item(
         if substitution is not None and isinstance(element, cst.DictElement):
             return clone(element, substitution)
     return None
-
-
-def _insert(
-    elements: list[cst.BaseDictElement],
-    insertions: dict[int, list[cst.DictElement]],
-    node: cst.Dict,
-) -> cst.Dict:
-    """``node`` with new items after the given indexes (-1: first), commas arranged."""
-    between = _separator(elements)
-    result: list[cst.BaseDictElement] = [
-        item.with_changes(comma=between) for item in insertions.get(-1, [])
-    ]
-    rbrace = node.rbrace
-    for index, element in enumerate(elements):
-        new = [item.with_changes(comma=between) for item in insertions.get(index, [])]
-        if new and index == len(elements) - 1:
-            # The new items take over the closing comma and brace; the old last item
-            # keeps its own line, comment included.
-            new[-1] = new[-1].with_changes(comma=element.comma)
-            closing = rbrace.whitespace_before
-            if isinstance(closing, cst.ParenthesizedWhitespace) and isinstance(
-                between.whitespace_after, cst.ParenthesizedWhitespace
-            ):
-                element = element.with_changes(
-                    comma=between.with_changes(
-                        whitespace_after=between.whitespace_after.with_changes(
-                            first_line=closing.first_line
-                        )
-                    )
-                )
-                rbrace = rbrace.with_changes(
-                    whitespace_before=closing.with_changes(first_line=cst.TrailingWhitespace())
-                )
-            else:
-                element = element.with_changes(comma=between)
-        result += [element, *new]
-    return node.with_changes(elements=result, rbrace=rbrace)
-
-
-def _separator(elements: list[cst.BaseDictElement]) -> cst.Comma:
-    """The comma (and line break) that separates items, as the dict itself writes it."""
-    for element in elements[:-1]:
-        comma = element.comma
-        if isinstance(comma, cst.Comma):
-            spacing = comma.whitespace_after
-            if isinstance(spacing, cst.ParenthesizedWhitespace):
-                spacing = spacing.with_changes(first_line=cst.TrailingWhitespace())
-            return comma.with_changes(whitespace_after=spacing)
-    return cst.Comma(whitespace_after=cst.SimpleWhitespace(" "))
