@@ -52,16 +52,22 @@ def _load_copy(path: Path, package: str, attribute: str) -> object:
         pytest.skip(f"{path.name} does not import on this Python: {error}")
 
 
+def _table(module: object, attribute: str) -> object:
+    return getattr(module, attribute) if attribute else module
+
+
 @pytest.mark.parametrize("table", sorted(REAL_TABLES))
 def test_fixing_a_real_table_leaves_no_fixable_error(table: str, tmp_path: Path) -> None:
     package, relative, kind, attribute, parent = REAL_TABLES[table]
     path = tmp_path / f"{table.replace('-', '_').replace('.', '_')}.py"
     shutil.copyfile(_source(package, relative), path)
-    before = check(_load_copy(path, parent, attribute))
-    fixed = fix_file(path, kind, attribute, _load_copy(path, parent, attribute))
+    original = _load_copy(path, parent, "")
+    before = check(_table(original, attribute))
+    fixed = fix_file(path, kind, attribute, _table(original, attribute))
     assert fixed.unapplied == ()
     path.write_bytes(fixed.fixed)
-    after = check(_load_copy(path, parent, attribute))
+    module = _load_copy(path, parent, "")
+    after = check(_table(module, attribute))
 
     assert fixable_errors(after) == []
     left = {(f.check, f.code, f.kind) for f in after.findings}
@@ -69,3 +75,7 @@ def test_fixing_a_real_table_leaves_no_fixable_error(table: str, tmp_path: Path)
         fixable_errors(before)
     )
     assert_only_targets_changed(fixed)
+    # A module that lists its names in __all__ lists the new ones too.
+    if hasattr(original, "__all__"):
+        added = set(vars(module)) - set(vars(original))
+        assert added <= set(getattr(module, "__all__", ()))

@@ -15,6 +15,7 @@ from collections.abc import Sequence
 import libcst as cst
 
 from statuscheck.fixes.entries import Entry, read_entries, small_assign, target_name
+from statuscheck.fixes.exports import Export, export
 from statuscheck.fixes.literals import rewrite_string, string_value
 from statuscheck.fixes.models import clone_group
 from statuscheck.fixes.names import core_forms, derive_name
@@ -32,6 +33,7 @@ class _Body:
         self.entries = read_entries(body, members=members)
         self.after: dict[int, list[cst.BaseStatement]] = collections.defaultdict(list)
         self.before: dict[int, list[cst.BaseStatement]] = collections.defaultdict(list)
+        self.exports: list[Export] = []
 
     def of_code(self, code: int) -> list[Entry]:
         return [entry for entry in self.entries if entry.code == code]
@@ -66,6 +68,8 @@ def fix_statements(
             done = _add_code(work, edit, plan)
         if done:
             applied.append(edit)
+    if not members:
+        export(work.statements, work.exports)
     return work.result(), applied
 
 
@@ -116,6 +120,7 @@ def _rename(work: _Body, edit: Rename) -> bool:
         renamed = small.with_changes(target=cst.Name(edit.new))
     work.statements[index] = statement.with_changes(body=[renamed])
     work.after[index].insert(0, _alias_line(work.original[index], edit.old, edit.new))
+    work.exports.append(Export(edit.new, before=(edit.old,)))
     return True
 
 
@@ -127,6 +132,7 @@ def _add_alias(work: _Body, edit: AddAlias, plan: Plan) -> bool:
     named = [entry for entry in entries if entry.name.endswith(current)] or entries
     last = max(entry.index for entry in entries)
     work.after[last].append(_alias_line(work.original[named[0].index], edit.alias, named[0].name))
+    work.exports.append(Export(edit.alias, after=(named[0].name,)))
     return True
 
 
@@ -157,6 +163,14 @@ def _add_code(work: _Body, edit: AddCode, plan: Plan) -> bool:
         work.after[max(e.index for e in work.of_code(below[-1]))].extend(lines)
     else:
         work.before[min(e.index for e in work.of_code(codes[0]))].extend(lines)
+    after = tuple(e.name for e in work.of_code(below[-1])) if below else ()
+    before = (
+        tuple(e.name for e in work.of_code(codes[len(below)])) if len(below) < len(codes) else ()
+    )
+    for line in lines:
+        small = small_assign(line)
+        if small is not None:
+            work.exports.append(Export(target_name(small), after, before))
     return True
 
 
