@@ -18,7 +18,7 @@ from statuscheck.cli.main import main
 from statuscheck.fixes.locate import FixError
 from statuscheck.fixes.write import write_fixed
 from tests import miniatures
-from tests.source_files import render_enum
+from tests.source_files import fix_file, load, render_enum
 
 _names = itertools.count()
 
@@ -152,3 +152,37 @@ def test_only_the_fix_command_pays_for_libcst(command: str, imports_libcst: bool
         [sys.executable, "-c", script], capture_output=True, text=True, check=True
     )
     assert result.stdout.splitlines()[-1] == str(imports_libcst)
+
+
+def test_entries_written_in_a_form_fix_cannot_edit_are_named_and_exit_2(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    module = f"vendor_status_{next(_names)}"
+    path = tmp_path / f"{module}.py"
+    items = "".join(
+        f"    HTTPStatus({code}): {phrase if code != 404 else 'Not Here'!r},\n"
+        for _, code, phrase, _ in miniatures.ROWS
+    )
+    source = f"from statuscheck import HTTPStatus\n\nT = {{\n{items}}}\n"
+    path.write_text(source, encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.syspath_prepend(str(tmp_path))
+    try:
+        status, out, err = run(capsys, "fix", f"{module}:T")
+    finally:
+        sys.modules.pop(module, None)
+    assert (status, out) == (2, "")
+    assert f"{path.name}: cannot replace 404 'Not Here' with 'Not Found'" in err
+
+
+def test_a_bytes_mapping_is_fixed_in_bytes(tmp_path: Path) -> None:
+    path = tmp_path / "table.py"
+    items = "".join(
+        f"    {code}: {(phrase if code != 404 else 'Not Here').encode()!r},\n"
+        for _, code, phrase, _ in miniatures.ROWS
+        if code != 403
+    )
+    path.write_text(f"T = {{\n{items}}}\n", encoding="utf-8")
+    fixed = fix_file(path, "mapping", "T", load(path, "T"))
+    assert fixed.unapplied == ()
+    assert "    403: b'Forbidden',\n    404: b'Not Found',\n" in fixed.fixed.decode()

@@ -3,7 +3,8 @@
 Prints a unified diff (``--write`` applies it in place). Exit status 0 when
 there is nothing to fix, 1 when a fix was printed or written (so a CI step or
 pre-commit hook fails until the fix is committed), 2 when the source cannot
-be found, parsed or written, or changed while it was being fixed.
+be found, parsed or written, changed while it was being fixed, or writes the
+table in a form no edit could be planned for (``{HTTPStatus.OK: ...}`` keys).
 """
 
 from __future__ import annotations
@@ -29,7 +30,8 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
         "the registry phrase, renamed codes their current name (the old one kept as an alias), "
         "missing assigned codes an entry in the table's own style. Nothing is deleted.",
         epilog="Exit status: 0 nothing to fix; 1 a fix was printed (or written with --write); "
-        "2 the source cannot be found, parsed or written.",
+        "2 the source cannot be found, parsed or written, or holds the table in a form "
+        "fix cannot edit.",
     )
     parser.add_argument("impl", metavar="IMPL", help="pkg.module.Attr, pkg.module:Attr or module")
     parser.add_argument(
@@ -81,7 +83,9 @@ def run(args: argparse.Namespace) -> int:
         print(f"statuscheck fix: {target.path}: cannot {describe(edit)}", file=sys.stderr)
     if plan.left:
         print(f"statuscheck fix: left as reported: {_summary(plan.left)}", file=sys.stderr)
-    return 1 if fixed.changed else 0
+    if fixed.changed:
+        return 1
+    return 2 if fixed.unapplied else 0
 
 
 def _summary(findings: Sequence[Finding]) -> str:

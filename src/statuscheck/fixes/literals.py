@@ -18,11 +18,16 @@ __all__ = ["Substitution", "clone", "rewrite_string", "string_value"]
 
 
 def string_value(node: cst.BaseExpression) -> str | None:
-    """The text of a plain (non-f, non-bytes) string literal, else ``None``."""
+    """The text of a string (or ASCII bytes) literal, as the adapters read it; else ``None``."""
     if not isinstance(node, cst.SimpleString):
         return None
     value = node.evaluated_value
-    return value if isinstance(value, str) else None
+    if isinstance(value, bytes):
+        try:
+            return value.decode("ascii")
+        except UnicodeDecodeError:
+            return None
+    return value
 
 
 def rewrite_string(node: cst.SimpleString, text: str) -> cst.SimpleString:
