@@ -55,14 +55,14 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
 def run(args: argparse.Namespace) -> int:
     from statuscheck.findings.engine import check_implementation, registry_and_info
     from statuscheck.fixes.apply import fix_source, unified_diff
-    from statuscheck.fixes.locate import locate
+    from statuscheck.fixes.locate import locate, read_source
     from statuscheck.fixes.plan import describe, plan_fixes
     from statuscheck.fixes.write import write_fixed
     from statuscheck.tables.resolve import import_from_cwd
 
     import_from_cwd()
     target = locate(args.impl)
-    original = target.path.read_bytes()
+    original = read_source(target)
     report = check_implementation(
         args.impl,
         aliases=None,

@@ -19,7 +19,7 @@ from typing import Literal
 from statuscheck.registry.errors import StatuscheckError
 from statuscheck.tables.resolve import resolve
 
-__all__ = ["FixError", "Target", "locate"]
+__all__ = ["FixError", "Target", "locate", "read_source"]
 
 Kind = Literal["enum", "constants", "mapping"]
 
@@ -63,3 +63,11 @@ def _source_file(obj: type | types.ModuleType, impl: str) -> Path:
     if path is None or not Path(path).is_file():
         raise FixError(f"cannot fix {impl}: no Python source file (compiled or extension module)")
     return Path(path)
+
+
+def read_source(target: Target) -> bytes:
+    """The bytes the fix is computed from (and that ``--write`` expects to find unchanged)."""
+    try:
+        return target.path.read_bytes()
+    except OSError as error:
+        raise FixError(f"cannot read {target.path}: {error.strerror or error}") from None
