@@ -7,7 +7,7 @@ import sys
 
 import pytest
 
-HEAVY = ("requests", "bs4", "hypothesis", "pytest", "_pytest", "urllib3")
+HEAVY = ("requests", "bs4", "hypothesis", "pytest", "_pytest", "urllib3", "libcst")
 
 
 @pytest.mark.parametrize(

@@ -30,6 +30,7 @@ _COMMANDS = (
     "statuscheck.cli.refresh",
     "statuscheck.cli.matrix",
     "statuscheck.cli.export",
+    "statuscheck.cli.fix",
 )
 
 
