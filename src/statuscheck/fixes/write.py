@@ -8,38 +8,24 @@ made in the meantime.
 
 from __future__ import annotations
 
-import contextlib
-import os
-import stat
-import tempfile
 from pathlib import Path
 
 from statuscheck.fixes.locate import FixError
+from statuscheck.registry.files import write_bytes_atomically
 
 __all__ = ["write_fixed"]
 
 
 def write_fixed(path: Path, original: bytes, fixed: bytes) -> None:
     """Replace ``path``'s ``original`` bytes with ``fixed``; :class:`FixError` if they changed."""
-    try:
-        mode = stat.S_IMODE(path.stat().st_mode)
-        descriptor, name = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    except OSError as error:
-        raise FixError(f"cannot write {path}: {error.strerror or error}") from None
-    staged = Path(name)
-    try:
-        with os.fdopen(descriptor, "wb") as stream:
-            stream.write(fixed)
-            stream.flush()
-            os.fsync(stream.fileno())
-        os.chmod(staged, mode)
+
+    def unchanged() -> None:
         if path.read_bytes() != original:
             raise FixError(f"refusing to write {path}: it changed since it was read; run fix again")
-        os.replace(staged, path)
+
+    try:
+        write_bytes_atomically(path, fixed, before_replace=unchanged)
     except OSError as error:
         raise FixError(
             f"cannot write {path}: {error.strerror or error}; it was left as it was"
         ) from None
-    finally:
-        with contextlib.suppress(FileNotFoundError):
-            staged.unlink()

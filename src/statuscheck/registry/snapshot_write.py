@@ -14,12 +14,11 @@ from __future__ import annotations
 
 import contextlib
 import os
-import stat
-import tempfile
 from pathlib import Path
 
 from statuscheck.registry.csv_codec import parse_csv
 from statuscheck.registry.errors import RegistryError, StatuscheckError
+from statuscheck.registry.files import stage
 from statuscheck.registry.snapshot import Provenance, provenance_path_for
 
 __all__ = ["SnapshotWriteError", "write_snapshot"]
@@ -43,8 +42,8 @@ def write_snapshot(snapshot: Path, data: bytes, provenance: Provenance) -> tuple
     old_snapshot = _read_if_present(snapshot)
     staged: list[Path] = []
     try:
-        staged.append(_stage(snapshot, data))
-        staged.append(_stage(sidecar, provenance.to_json().encode("utf-8")))
+        staged.append(stage(snapshot, data))
+        staged.append(stage(sidecar, provenance.to_json().encode("utf-8")))
         os.replace(staged[0], snapshot)
         try:
             os.replace(staged[1], sidecar)
@@ -64,27 +63,6 @@ def write_snapshot(snapshot: Path, data: bytes, provenance: Provenance) -> tuple
     return snapshot, sidecar
 
 
-def _stage(target: Path, data: bytes) -> Path:
-    """Write ``data`` to a flushed temporary file beside ``target``, with ``target``'s mode."""
-    descriptor, name = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
-    path = Path(name)
-    try:
-        with os.fdopen(descriptor, "wb") as stream:
-            stream.write(data)
-            stream.flush()
-            os.fsync(stream.fileno())
-        try:
-            mode = stat.S_IMODE(target.stat().st_mode)
-        except FileNotFoundError:
-            mode = 0o644
-        os.chmod(path, mode)
-    except BaseException:
-        with contextlib.suppress(FileNotFoundError):
-            path.unlink()
-        raise
-    return path
-
-
 def _restore(snapshot: Path, old: bytes | None) -> None:
     """Put the previous snapshot back after a half-done replacement (best effort)."""
     if old is None:
@@ -92,7 +70,7 @@ def _restore(snapshot: Path, old: bytes | None) -> None:
             snapshot.unlink()
         return
     with contextlib.suppress(OSError):
-        os.replace(_stage(snapshot, old), snapshot)
+        os.replace(stage(snapshot, old), snapshot)
 
 
 def _read_if_present(path: Path) -> bytes | None:
