@@ -12,6 +12,7 @@ import dataclasses
 from typing import Literal
 
 from statuscheck.checks.finding import CHECKS, Check, Finding
+from statuscheck.findings.dating import RegistryMatch
 from statuscheck.findings.deviations import Deviation
 
 __all__ = ["TABLE_CHECKS", "ConformanceReport", "Outcome", "SnapshotInfo", "Status"]
@@ -74,6 +75,8 @@ class ConformanceReport:
     checks: tuple[Check, ...] = CHECKS
     #: Codes the table defines or the registry assigns: what each check looked at.
     subjects: dict[Check, tuple[int, ...]] = dataclasses.field(default_factory=dict)
+    #: The registry states the table agrees with best (see :mod:`statuscheck.findings.dating`).
+    registry_match: RegistryMatch | None = None
 
     def outcome(self, check: Check, code: int | None) -> Outcome:
         findings = tuple(f for f in self.findings if f.check == check and f.code == code)
