@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime
+from collections.abc import Mapping
 
 from statuscheck.registry.history import History, latest_best_run
 from statuscheck.registry.model import FIRST_CODE, LAST_CODE
@@ -41,7 +42,7 @@ class RegistryMatch:
         }
 
     @classmethod
-    def from_json(cls, data: dict[str, object]) -> RegistryMatch:
+    def from_json(cls, data: Mapping[str, object]) -> RegistryMatch:
         since, until, count = data["from"], data["until"], data["disagreements"]
         if not isinstance(since, str) or not isinstance(count, int):
             raise ValueError("a registry match needs a 'from' date and a count of disagreements")
@@ -59,10 +60,15 @@ class RegistryMatch:
         end = self.until.isoformat() if self.until is not None else "now"
         return f"{self.since.isoformat()} … {end}"
 
+    @property
+    def summary(self) -> str:
+        """``2017-10-30 … 2021-10-01 (1 disagreement)``."""
+        plural = "" if self.disagreements == 1 else "s"
+        return f"{self.span} ({self.disagreements} disagreement{plural})"
+
     def describe(self) -> str:
         """``closest to the registry of 2017-10-30 … 2021-10-01 (1 disagreement)``."""
-        plural = "" if self.disagreements == 1 else "s"
-        return f"closest to the registry of {self.span} ({self.disagreements} disagreement{plural})"
+        return f"closest to the registry of {self.summary}"
 
 
 def date_table(table: StatusTable, history: History) -> RegistryMatch:

@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from statuscheck.checks.finding import CHECKS, Check, Finding, JSONValue
+from statuscheck.findings.dating import RegistryMatch
 from statuscheck.findings.report import ConformanceReport, SnapshotInfo
 from statuscheck.matrix.model import STDLIB, Implementation, Matrix, Row
 from statuscheck.registry.errors import StatuscheckError
@@ -114,6 +115,18 @@ def _report(table: dict[str, Any], snapshot: SnapshotInfo) -> ConformanceReport:
             raise TypeError(f"subjects.{check} must be a string of codes")
         subjects[check] = _parse_ranges(text)
     findings = tuple(_parse_finding(item) for item in table["findings"])
+    since = table.get("registry_from")
+    match = (
+        RegistryMatch.from_json(
+            {
+                "from": since,
+                "until": table.get("registry_until"),
+                "disagreements": table.get("registry_disagreements"),
+            }
+        )
+        if since is not None
+        else None
+    )
     return ConformanceReport(
         impl=impl,
         shape=shape,
@@ -121,6 +134,7 @@ def _report(table: dict[str, Any], snapshot: SnapshotInfo) -> ConformanceReport:
         snapshot=snapshot,
         findings=findings,
         subjects=subjects,
+        registry_match=match,
     )
 
 

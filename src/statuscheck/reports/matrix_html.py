@@ -28,6 +28,7 @@ from statuscheck.reports.matrix_wording import (
     check_cell_text,
     code_cell_text,
     code_heading,
+    registry_match_text,
 )
 
 __all__ = ["render_html"]
@@ -130,7 +131,8 @@ def _summary(matrix: Matrix) -> list[str]:
     head = "".join(f"<th>{_e(check)}</th>" for check in matrix.checks)
     lines = [
         '<div class="scroll"><table id="summary-table" class="matrix">',
-        f'<thead><tr><th class="corner">implementation</th><th>shape</th>{head}</tr></thead>',
+        f'<thead><tr><th class="corner">implementation</th><th>shape</th>'
+        f"<th>closest registry</th>{head}</tr></thead>",
         "<tbody>",
     ]
     for index, row in enumerate(matrix.rows):
@@ -141,7 +143,7 @@ def _summary(matrix: Matrix) -> list[str]:
         if row.report is None:
             lines.append(
                 f"<tr{attributes}>{_row_header(row)}"
-                f'<td class="cell s-error" colspan="{len(matrix.checks) + 1}">'
+                f'<td class="cell s-error" colspan="{len(matrix.checks) + 2}">'
                 f"{SYMBOLS['error']} {_e(row.error or 'could not be loaded')}</td></tr>"
             )
             continue
@@ -151,8 +153,7 @@ def _summary(matrix: Matrix) -> list[str]:
             cells.append(_td(cell.status, cell.outcomes, check_cell_text(cell)))
         lines.append(
             f"<tr{attributes}>{_row_header(row)}<td>{_e(row.report.shape)}</td>"
-            + "".join(cells)
-            + "</tr>"
+            f'<td class="dated">{_e(registry_match_text(row))}</td>' + "".join(cells) + "</tr>"
         )
     lines.append("</tbody></table></div>")
     return lines

@@ -21,6 +21,7 @@ from statuscheck.reports.matrix_wording import (
     check_cell_text,
     code_groups,
     code_heading,
+    registry_match_text,
     used_statuses,
 )
 
@@ -55,14 +56,15 @@ def render_markdown(matrix: Matrix, *, level: int = 2, codes: Sequence[int] | No
         )
         + ".",
         "",
-        "| implementation | table | shape | " + " | ".join(matrix.checks) + " |",
-        "|---|---|---|" + "---|" * len(matrix.checks),
+        "| implementation | table | shape | closest registry | " + " | ".join(matrix.checks) + " |",
+        "|---|---|---|---|" + "---|" * len(matrix.checks),
     ]
     for row in matrix.rows:
         shape = f"{SYMBOLS['error']} {row.error}" if row.report is None else row.report.shape
         cells = [check_cell_text(check_cell(row, check)) for check in matrix.checks]
         lines.append(
             f"| {_cell(row.label)} | `{row.impl}` | {_cell(shape)} | "
+            f"{_cell(registry_match_text(row))} | "
             + " | ".join(_cell(cell) for cell in cells)
             + " |"
         )
