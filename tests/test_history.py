@@ -193,10 +193,16 @@ def test_diff_of_a_date_before_the_history_is_one_line_and_exit_2(
     assert load_history().first.isoformat() in captured.err
 
 
-def test_diff_of_a_day_and_the_state_in_force_on_it_is_no_drift() -> None:
+def test_diff_of_two_days_in_one_state_is_no_drift(capsys: pytest.CaptureFixture[str]) -> None:
     history = load_history()
     day = history.dates[3]
     assert main(["diff", day.isoformat(), (day + datetime.timedelta(days=1)).isoformat()]) == 0
+    assert f"note: both days fall in the registry state of {day}" in capsys.readouterr().out
+
+
+def test_diff_of_a_date_and_a_file_is_refused(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["diff", "2020-01-01", str(HISTORY_DIR / "xml-2025-09-15.xml")]) == 2
+    assert capsys.readouterr().err.count("\n") == 1
 
 
 def _states() -> st.SearchStrategy[State]:

@@ -268,3 +268,12 @@ def test_the_schema_rejects_a_matrix_missing_a_field(matrix: Matrix) -> None:
     del document["rows"][0]["cells"]
     with pytest.raises(jsonschema.ValidationError, match="'cells' is a required property"):
         _schema().validate(document)
+
+
+def test_every_recorded_row_is_dated_as_when_it_was_recorded(recorded: Matrix) -> None:
+    rows = to_json(recorded)["rows"]
+    assert all(row["registry_match"] is not None for row in rows)
+    stdlib = {row["version"]: row["registry_match"] for row in rows if row["library"] == "stdlib"}
+    # RFC 9110's phrases reached the stdlib in 3.13: it matches a later state than 3.12.
+    assert stdlib["3.13"]["from"] > stdlib["3.12"]["from"]
+    assert stdlib["3.12"]["until"] <= stdlib["3.13"]["from"]

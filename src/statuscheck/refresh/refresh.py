@@ -145,7 +145,14 @@ def compare_dates(
     old_state, new_state = history.date_in_force(old), history.date_in_force(new)
     changes = diff_registries(old_registry, new_registry)
     verdict: Verdict = "drift" if changes else "identical"
-    return Report(verdict, _history_side(old, old_state), _history_side(new, new_state), changes)
+    same = (f"both days fall in the registry state of {old_state.isoformat()}",)
+    return Report(
+        verdict,
+        _history_side(old, old_state),
+        _history_side(new, new_state),
+        changes,
+        notes=same if old_state == new_state else (),
+    )
 
 
 def _history_side(day: datetime.date, state: datetime.date) -> Side:
