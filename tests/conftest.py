@@ -18,6 +18,8 @@ IANA = REPO / "tests" / "data" / "iana"
 SNAPSHOT = REPO / "fixtures" / "iana_snapshot.csv"
 NEWEST_CSV = IANA / "csv-2025-09-15.csv"
 OLD_CSV = IANA / "csv-2022-06-08.csv"
+#: Every published state of the registry (shared, read-only; absent outside the workspace).
+HISTORY_DIR = REPO.parent / "shared" / "iana" / "history"
 
 
 @pytest.fixture(scope="session")

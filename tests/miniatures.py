@@ -16,7 +16,8 @@ from typing import Any, Callable
 
 from statuscheck import HTTPStatus, load_snapshot
 from statuscheck.checks.finding import Check
-from statuscheck.registry.former_phrases import FORMER_PHRASES, phrase_to_name
+from statuscheck.registry.former_phrases import former_phrases, phrase_to_name
+from statuscheck.registry.rfc_phrases import STDLIB_FORMER_PHRASES
 
 ASSIGNED = load_snapshot().assigned()
 
@@ -31,7 +32,7 @@ ROWS: list[tuple[str, int, str, str]] = [
     for entry in ASSIGNED
 ]
 #: Names Python's stdlib used before a rename, kept as aliases: {"REQUEST_ENTITY_TOO_LARGE": 413}.
-FORMER_NAMES = {former.name: former.code for former in FORMER_PHRASES if former.stdlib_name}
+FORMER_NAMES = {phrase_to_name(phrase): code for code, phrase in sorted(STDLIB_FORMER_PHRASES)}
 
 
 def _member_new(cls: Any, value: int, phrase: str = "", description: str = "") -> Any:
@@ -163,14 +164,12 @@ TEAPOT = make_enum(
 WRONG_PHRASE = make_enum("WrongPhrase", replace(404, phrase="Not Here"), FORMER_NAMES)
 LEGACY_PHRASE = make_enum(
     "LegacyPhrase",
-    replace(
-        413, phrase=next(f.phrase for f in FORMER_PHRASES if f.code == 413 and not f.stdlib_name)
-    ),
+    replace(413, phrase=next(f.phrase for f in former_phrases(413) if not f.stdlib_name)),
     FORMER_NAMES,
 )
 CASE_ONLY_PHRASE = make_enum(
     "CaseOnlyPhrase",
-    replace(451, phrase=load_snapshot().entry(451).phrase.replace(" For ", " for ")),  # type: ignore[union-attr]
+    replace(451, phrase=load_snapshot().entry(451).phrase.upper()),  # type: ignore[union-attr]
     FORMER_NAMES,
 )
 EMPTY_DESCRIPTION = make_enum("EmptyDescription", replace(200, description=""), FORMER_NAMES)

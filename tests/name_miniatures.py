@@ -17,7 +17,7 @@ from typing import Callable, Literal
 
 from statuscheck.checks.finding import Check
 from statuscheck.checks.name_styles import NameStyle, phrase_words
-from statuscheck.registry.former_phrases import FORMER_PHRASES
+from statuscheck.registry.rfc_phrases import STDLIB_FORMER_PHRASES
 from tests.miniatures import ROWS, make_enum, make_module
 
 Shape = Literal["constants", "lookup", "mapping", "enum"]
@@ -35,7 +35,7 @@ STYLES: dict[str, tuple[NameStyle, Shape]] = {
 
 #: The code each damage is done to.
 WRONG_NAME_CODE = 404
-RENAMED_CODE = next(former.code for former in FORMER_PHRASES if former.stdlib_name)
+RENAMED_CODE = min(code for code, _ in STDLIB_FORMER_PHRASES)
 ABBREVIATED_CODE = 203
 
 
@@ -57,9 +57,9 @@ def styled_names(
     for _, code, phrase, _ in ROWS:
         names.append((style.render((phrases or {}).get(code, phrase), code), code))
         names += [
-            (style.render(former.phrase, code), code)
-            for former in FORMER_PHRASES
-            if former.code == code and former.stdlib_name and code != dropped_former
+            (style.render(former, code), code)
+            for renamed, former in sorted(STDLIB_FORMER_PHRASES)
+            if renamed == code and code != dropped_former
         ]
     return names
 

@@ -26,3 +26,15 @@ def test_statement_imports_none_of_the_heavy_packages(statement: str) -> None:
         [sys.executable, "-c", script], capture_output=True, text=True, check=True
     )
     assert result.stdout.strip() == "[]"
+
+
+def test_the_reference_enum_does_not_load_the_registry_history() -> None:
+    script = (
+        "from statuscheck import HTTPStatus; HTTPStatus(413).phrase\n"
+        "import sys\n"
+        "print(sorted(m for m in sys.modules if 'history' in m or 'former' in m))"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, check=True
+    )
+    assert result.stdout.strip() == "[]"

@@ -51,6 +51,7 @@ def test_the_wheel_ships_the_snapshot_its_provenance_the_suite_and_py_typed() ->
         "statuscheck/schemas/check-report.schema.json",
         "statuscheck/schemas/refresh-report.schema.json",
         "statuscheck/schemas/matrix-report.schema.json",
+        "statuscheck/registry/history.json",
     } <= files
     packaged = DISTRIBUTION.locate_file("statuscheck/_data/iana_snapshot.csv")
     assert packaged.read_bytes() == SNAPSHOT.read_bytes()  # type: ignore[attr-defined]

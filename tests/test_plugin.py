@@ -46,6 +46,7 @@ def test_clean_enum_passes_and_the_header_names_impl_and_snapshot(
             "aliases tests.miniatures:CLEAN_ENUM_ALIASES",
             "statuscheck: snapshot *iana_snapshot.csv "
             "(IANA registry 2025-09-15, sha256 6c83d18dea7e)",
+            "statuscheck: closest to the registry of * … now (0 disagreements)",
         ]
     )
     assert result.ret == 0

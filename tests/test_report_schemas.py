@@ -49,8 +49,9 @@ def test_check_reports_match_their_schema(capsys: pytest.CaptureFixture[str], im
         ("diff", str(IANA / "csv-2025-09-15.csv"), str(IANA / "xml-2025-09-15.xml")),
         ("refresh", "--file", str(IANA / "xhtml-2015-02-20.xhtml")),
         ("refresh", "--url", "http://127.0.0.1:9/closed.csv", "--retries", "0", "--timeout", "0.5"),
+        ("diff", "2018-09-21", "2025-09-15"),
     ],
-    ids=["drift", "equivalent", "refresh-file", "unreachable"],
+    ids=["drift", "equivalent", "refresh-file", "unreachable", "history-dates"],
 )
 def test_refresh_and_diff_reports_match_their_schema(
     capsys: pytest.CaptureFixture[str], args: tuple[str, ...]
@@ -69,6 +70,7 @@ def test_the_schema_rejects_a_report_missing_a_field() -> None:
                 "aliases": None,
                 "conformant": True,
                 "snapshot": {"path": "p", "sha256": "0" * 64, "registry_updated": None},
+                "registry_match": None,
                 "stale_deviations": [],
             }
         )

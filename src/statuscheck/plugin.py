@@ -109,6 +109,7 @@ def pytest_report_header(config: pytest.Config) -> list[str]:
         f"statuscheck: impl {report.impl} ({report.shape}), aliases {report.aliases or 'none'}",
         f"statuscheck: snapshot {snapshot.path} (IANA registry {registry}, "
         f"sha256 {snapshot.sha256[:12]})",
+        *([f"statuscheck: {match.describe()}"] if (match := report.registry_match) else []),
     ]
 
 

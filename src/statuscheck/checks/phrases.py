@@ -64,15 +64,20 @@ def check_phrases(table: StatusTable, registry: Registry) -> list[Finding]:
 
 
 def classify_phrase(code: int, phrase: str, expected: str) -> tuple[str, str]:
-    """``(kind, explanation)`` for a phrase that differs from the registry's."""
-    for former in former_phrases(code):
-        if _fold(phrase) == _fold(former.phrase):
-            return (
-                "superseded-phrase",
-                f"is the phrase of {former.source}, superseded {former.superseded}",
-            )
+    """``(kind, explanation)`` for a phrase that differs from the registry's.
+
+    A former phrase matched exactly wins over a case slip of the current one
+    ("Unavailable for Legal Reasons" was the registry's for two months).
+    """
+    formers = former_phrases(code)
+    for former in formers:
+        if phrase == former.phrase:
+            return "superseded-phrase", f"is {former.describe()}"
     if _fold(phrase) == _fold(expected):
         return "case-or-punctuation", "differs from the registry only in case or punctuation"
+    for former in formers:
+        if _fold(phrase) == _fold(former.phrase):
+            return "superseded-phrase", f"is {former.describe()}"
     return "wrong-phrase", "is not the registry phrase"
 
 

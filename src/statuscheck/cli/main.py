@@ -27,6 +27,7 @@ EXIT_CANNOT_TELL = 2
 _COMMANDS = (
     "statuscheck.cli.check",
     "statuscheck.cli.generate",
+    "statuscheck.cli.history",
     "statuscheck.cli.refresh",
     "statuscheck.cli.matrix",
     "statuscheck.cli.export",

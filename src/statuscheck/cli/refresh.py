@@ -13,11 +13,13 @@ from __future__ import annotations
 
 import argparse
 import datetime
+import re
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from statuscheck.refresh.fetch import DEFAULT_URL
+from statuscheck.registry.errors import StatuscheckError
 
 if TYPE_CHECKING:
     from statuscheck.refresh.report import Report
@@ -26,6 +28,7 @@ if TYPE_CHECKING:
 __all__ = ["register", "run_diff", "run_refresh"]
 
 _FORMATS = ("text", "json", "markdown")
+_DATE_SHAPE = re.compile(r"\d{4}-\d{2}-\d{2}")
 
 
 def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -118,13 +121,14 @@ def _register_refresh(subparsers: argparse._SubParsersAction[argparse.ArgumentPa
 def _register_diff(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     parser = subparsers.add_parser(
         "diff",
-        help="compare two local registry files (CSV, XML or XHTML)",
-        description="Compare two registry files code by code, as refresh does. In the JSON "
-        'report "snapshot" is OLD and "live" is NEW. '
+        help="compare two registry files (CSV, XML or XHTML) or two dates of the registry history",
+        description="Compare two registry files code by code, as refresh does; or, given two "
+        "dates (YYYY-MM-DD), the registry states in force on those days, from the registry "
+        'history statuscheck ships. In the JSON report "snapshot" is OLD and "live" is NEW. '
         "Exit status: 0 no drift, 1 drift, 2 could not tell.",
     )
-    parser.add_argument("old", type=Path, metavar="OLD")
-    parser.add_argument("new", type=Path, metavar="NEW")
+    parser.add_argument("old", metavar="OLD", help="a registry file, or a date")
+    parser.add_argument("new", metavar="NEW", help="a registry file, or a date")
     _add_output_options(parser)
     parser.set_defaults(run=run_diff)
 
@@ -184,10 +188,25 @@ def run_refresh(args: argparse.Namespace) -> int:
 
 
 def run_diff(args: argparse.Namespace) -> int:
-    from statuscheck.refresh.refresh import compare_files
+    from statuscheck.refresh.refresh import compare_dates, compare_files
     from statuscheck.reports.refresh import DIFF_LABELS
 
-    return _present(compare_files(args.old, args.new), args, DIFF_LABELS)
+    days = [_history_date(text) for text in (args.old, args.new)]
+    if days[0] is not None and days[1] is not None:
+        return _present(compare_dates(days[0], days[1]), args, DIFF_LABELS)
+    if days[0] is not None or days[1] is not None:
+        raise StatuscheckError("diff takes two files or two dates, not one of each")
+    return _present(compare_files(Path(args.old), Path(args.new)), args, DIFF_LABELS)
+
+
+def _history_date(text: str) -> datetime.date | None:
+    """The day ``text`` names when it is shaped like a date and is not a file's name."""
+    if _DATE_SHAPE.fullmatch(text) is None or Path(text).exists():
+        return None
+    try:
+        return datetime.date.fromisoformat(text)
+    except ValueError:
+        raise StatuscheckError(f"{text!r} is not a valid date (YYYY-MM-DD)") from None
 
 
 def _present(report: Report, args: argparse.Namespace, labels: Labels) -> int:

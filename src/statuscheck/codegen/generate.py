@@ -9,13 +9,15 @@ files back exactly.
 from __future__ import annotations
 
 import dataclasses
+from collections.abc import Mapping
 from pathlib import Path
 
 from statuscheck.registry.cells import format_references
 from statuscheck.registry.descriptions import DESCRIPTIONS
 from statuscheck.registry.files import write_text
-from statuscheck.registry.former_phrases import FORMER_PHRASES, phrase_to_name
+from statuscheck.registry.former_phrases import phrase_to_name
 from statuscheck.registry.model import Entry, Registry
+from statuscheck.registry.rfc_phrases import STDLIB_FORMER_PHRASES
 
 __all__ = [
     "GeneratedFiles",
@@ -23,6 +25,7 @@ __all__ = [
     "generate",
     "generate_from_snapshot",
     "members",
+    "write_files",
     "write_generated",
 ]
 
@@ -75,9 +78,11 @@ def members(registry: Registry) -> tuple[Member, ...]:
         assert entry.phrase is not None  # guaranteed by Registry validation
         name = phrase_to_name(entry.phrase)
         aliases = tuple(
-            former.name
-            for former in FORMER_PHRASES
-            if former.code == entry.first and former.stdlib_name and former.name != name
+            sorted(
+                phrase_to_name(phrase)
+                for code, phrase in STDLIB_FORMER_PHRASES
+                if code == entry.first and phrase_to_name(phrase) != name
+            )
         )
         try:
             description = DESCRIPTIONS[entry.first]
@@ -118,8 +123,13 @@ def generate_from_snapshot() -> GeneratedFiles:
 
 def write_generated(files: GeneratedFiles) -> list[Path]:
     """Write files whose content changed; return the paths written."""
+    return write_files(files.by_path())
+
+
+def write_files(by_path: Mapping[Path, str]) -> list[Path]:
+    """Write the generated texts whose content changed; return the paths written."""
     written = []
-    for path, text in files.by_path().items():
+    for path, text in by_path.items():
         if not path.is_file() or path.read_text(encoding="utf-8") != text:
             write_text(path, text)
             written.append(path)

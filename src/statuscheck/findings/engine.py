@@ -19,9 +19,11 @@ from statuscheck.checks.finding import CHECKS, Check, Finding
 from statuscheck.checks.ordering import check_ordering
 from statuscheck.checks.phrases import check_phrases
 from statuscheck.checks.values import check_values
+from statuscheck.findings.dating import date_table
 from statuscheck.findings.deviations import Deviation
 from statuscheck.findings.report import ConformanceReport, SnapshotInfo
 from statuscheck.registry.formats import load_document
+from statuscheck.registry.history import load_history
 from statuscheck.registry.model import Registry
 from statuscheck.registry.snapshot import (
     load_provenance,
@@ -99,6 +101,7 @@ def check_implementation(
         subjects=_subjects(table, registry, aliases_table),
         language=table.language,
         location=table.location,
+        registry_match=date_table(table, load_history()),
     )
 
 

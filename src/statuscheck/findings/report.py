@@ -12,6 +12,7 @@ import dataclasses
 from typing import Literal
 
 from statuscheck.checks.finding import CHECKS, Check, Finding
+from statuscheck.findings.dating import RegistryMatch
 from statuscheck.findings.deviations import Deviation
 from statuscheck.tables.table import Location
 
@@ -79,6 +80,8 @@ class ConformanceReport:
     language: str = "python"
     #: Where the table is defined: what CI annotations of a stale declaration point at.
     location: Location | None = None
+    #: The registry states the table agrees with best (see :mod:`statuscheck.findings.dating`).
+    registry_match: RegistryMatch | None = None
 
     def outcome(self, check: Check, code: int | None) -> Outcome:
         findings = tuple(f for f in self.findings if f.check == check and f.code == code)

@@ -13,6 +13,7 @@ import textwrap
 from collections.abc import Sequence
 
 from statuscheck.checks.finding import CHECKS, Finding, JSONValue
+from statuscheck.findings.dating import RegistryMatch
 from statuscheck.findings.deviations import (
     deviation_entries,
     toml_string,
@@ -67,6 +68,7 @@ def record_text(rows: Sequence[Row], snapshot: SnapshotInfo, note: str = "") -> 
         ]
         if report.aliases is not None:
             lines.append(f"aliases = {toml_string(report.aliases)}")
+        lines += _registry_match(report.registry_match)
         lines.append("findings = [")
         lines += [f"    {_finding(finding)}," for finding in report.findings]
         lines += ["]", "", "[table.subjects]"]
@@ -74,6 +76,18 @@ def record_text(rows: Sequence[Row], snapshot: SnapshotInfo, note: str = "") -> 
             f"{check} = {toml_string(_ranges(report.subjects.get(check, ())))}" for check in CHECKS
         ]
     return "\n".join(lines) + "\n"
+
+
+def _registry_match(match: RegistryMatch | None) -> list[str]:
+    """The dating as flat keys (TOML has no null: a run reaching the newest state has no until)."""
+    if match is None:
+        return []
+    until = [f"registry_until = {toml_string(match.until.isoformat())}"] if match.until else []
+    return [
+        f"registry_from = {toml_string(match.since.isoformat())}",
+        *until,
+        f"registry_disagreements = {match.disagreements}",
+    ]
 
 
 def _wrap(text: str, width: int = 96) -> list[str]:

@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from statuscheck.checks.finding import CHECKS, Check, Finding, JSONValue
+from statuscheck.findings.dating import RegistryMatch
 from statuscheck.findings.report import ConformanceReport, SnapshotInfo
 from statuscheck.matrix.model import PYTHON, STDLIB, Implementation, Matrix, Row, by_language
 from statuscheck.registry.errors import StatuscheckError
@@ -119,6 +120,18 @@ def _report(table: dict[str, Any], snapshot: SnapshotInfo) -> ConformanceReport:
             raise TypeError(f"subjects.{check} must be a string of codes")
         subjects[check] = _parse_ranges(text)
     findings = tuple(_parse_finding(item) for item in table["findings"])
+    since = table.get("registry_from")
+    match = (
+        RegistryMatch.from_json(
+            {
+                "from": since,
+                "until": table.get("registry_until"),
+                "disagreements": table.get("registry_disagreements"),
+            }
+        )
+        if since is not None
+        else None
+    )
     return ConformanceReport(
         impl=impl,
         shape=shape,
@@ -126,6 +139,7 @@ def _report(table: dict[str, Any], snapshot: SnapshotInfo) -> ConformanceReport:
         snapshot=snapshot,
         findings=findings,
         subjects=subjects,
+        registry_match=match,
     )
 
 

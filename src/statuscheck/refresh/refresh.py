@@ -22,13 +22,14 @@ from typing import Callable
 
 from statuscheck.refresh.fetch import DEFAULT_URL, fetch
 from statuscheck.refresh.fetch_model import FetchOptions
-from statuscheck.refresh.report import RefreshOutcome, Report, Side, side_of
-from statuscheck.registry.diff import compare
+from statuscheck.refresh.report import RefreshOutcome, Report, Side, Verdict, side_of
+from statuscheck.registry.diff import compare, diff_registries
 from statuscheck.registry.errors import StatuscheckError
 from statuscheck.registry.formats import RegistryDocument, parse_document, read_registry_bytes
+from statuscheck.registry.history import load_history
 from statuscheck.registry.snapshot import Provenance, load_provenance, provenance_path_for
 
-__all__ = ["compare_files", "refresh", "snapshot_warnings"]
+__all__ = ["compare_dates", "compare_files", "refresh", "snapshot_warnings"]
 
 
 def snapshot_warnings(
@@ -130,6 +131,34 @@ def compare_files(old: Path, new: Path) -> Report:
         side_of(str(old), old_doc),
         side_of(str(new), new_doc),
         comparison.changes,
+    )
+
+
+def compare_dates(
+    old: datetime.date, new: datetime.date, *, today: datetime.date | None = None
+) -> Report:
+    """``statuscheck diff DATE DATE``: the registry states in force on two days, from the
+    shipped history. Raises :class:`HistoryRangeError` for a day the history does not cover."""
+    history = load_history()
+    old_registry = history.registry_on(old, today=today)
+    new_registry = history.registry_on(new, today=today)
+    old_state, new_state = history.date_in_force(old), history.date_in_force(new)
+    changes = diff_registries(old_registry, new_registry)
+    verdict: Verdict = "drift" if changes else "identical"
+    same = (f"both days fall in the registry state of {old_state.isoformat()}",)
+    return Report(
+        verdict,
+        _history_side(old, old_state),
+        _history_side(new, new_state),
+        changes,
+        notes=same if old_state == new_state else (),
+    )
+
+
+def _history_side(day: datetime.date, state: datetime.date) -> Side:
+    return Side(
+        f"registry history: the state in force on {day.isoformat()}",
+        registry_updated=state.isoformat(),
     )
 
 

@@ -49,6 +49,9 @@ class Reference:
     kind: ReferenceKind
     document: str
     section: str | None = None
+    #: The URI a link reference points to (IANA's XML ``<xref type="uri">``). Its display
+    #: ``text`` may be reworded while the target stays: the history compares by target.
+    target: str | None = dataclasses.field(default=None, compare=False)
 
 
 @dataclasses.dataclass(frozen=True)

@@ -135,7 +135,9 @@ def _xref_reference(xref: Tag, source: str) -> Reference:
             source=source,
             line=xref.sourceline,
         )
-    return parse_reference(text)
+    target = xref.get("data") if xref.get("type") == "uri" else None
+    reference = parse_reference(text)
+    return dataclasses.replace(reference, target=target) if isinstance(target, str) else reference
 
 
 def _last_updated(soup: BeautifulSoup, source: str) -> datetime.date | None:

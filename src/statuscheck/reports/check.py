@@ -50,6 +50,7 @@ def to_json(report: ConformanceReport) -> dict[str, Any]:
         "shape": report.shape,
         "aliases": report.aliases,
         "snapshot": report.snapshot.to_json(),
+        "registry_match": match.to_json() if (match := report.registry_match) else None,
         "conformant": report.conformant,
         "findings": findings,
         "stale_deviations": stale,
@@ -70,9 +71,10 @@ def _summary(report: ConformanceReport) -> str:
 def _heading(report: ConformanceReport) -> str:
     snapshot = report.snapshot
     registry = snapshot.registry_updated or "of unknown date"
+    dated = f"; {report.registry_match.describe()}" if report.registry_match else ""
     return (
         f"{report.impl} ({report.shape}; aliases {report.aliases or 'none'}) against the IANA "
-        f"registry {registry} ({snapshot.path}, sha256 {snapshot.sha256[:12]})"
+        f"registry {registry} ({snapshot.path}, sha256 {snapshot.sha256[:12]}){dated}"
     )
 
 

@@ -28,6 +28,7 @@ from statuscheck.reports.matrix_wording import (
     check_cell_text,
     code_cell_text,
     code_heading,
+    registry_match_text,
 )
 
 __all__ = ["render_html"]
@@ -135,7 +136,7 @@ def _summary(matrix: Matrix) -> list[str]:
     lines = [
         '<div class="scroll"><table id="summary-table" class="matrix">',
         '<thead><tr><th class="corner">implementation</th><th>language</th><th>shape</th>'
-        f"{head}</tr></thead>",
+        f"<th>closest registry</th>{head}</tr></thead>",
         "<tbody>",
     ]
     for index, row in enumerate(matrix.rows):
@@ -146,7 +147,7 @@ def _summary(matrix: Matrix) -> list[str]:
         if row.report is None:
             lines.append(
                 f"<tr{attributes}>{_row_header(row)}{_language(row)}"
-                f'<td class="cell s-error" colspan="{len(matrix.checks) + 1}">'
+                f'<td class="cell s-error" colspan="{len(matrix.checks) + 2}">'
                 f"{SYMBOLS['error']} {_e(row.error or 'could not be loaded')}</td></tr>"
             )
             continue
@@ -156,8 +157,7 @@ def _summary(matrix: Matrix) -> list[str]:
             cells.append(_td(cell.status, cell.outcomes, check_cell_text(cell)))
         lines.append(
             f"<tr{attributes}>{_row_header(row)}{_language(row)}<td>{_e(row.report.shape)}</td>"
-            + "".join(cells)
-            + "</tr>"
+            f'<td class="dated">{_e(registry_match_text(row))}</td>' + "".join(cells) + "</tr>"
         )
     lines.append("</tbody></table></div>")
     return lines

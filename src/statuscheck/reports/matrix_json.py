@@ -64,6 +64,11 @@ def _row_json(matrix: Matrix, row: Row) -> dict[str, Any]:
         "error": row.error,
         "shape": report.shape if report is not None else None,
         "aliases": report.aliases if report is not None else None,
+        "registry_match": (
+            report.registry_match.to_json()
+            if report is not None and report.registry_match is not None
+            else None
+        ),
         "conformant": report.conformant if report is not None else False,
         "cells": cells,
         "outcomes": [

@@ -21,6 +21,7 @@ from statuscheck.reports.matrix_wording import (
     check_cell_text,
     code_groups,
     code_heading,
+    registry_match_text,
     used_statuses,
 )
 
@@ -56,15 +57,19 @@ def render_markdown(matrix: Matrix, *, level: int = 2, codes: Sequence[int] | No
         )
         + ".",
         "",
-        "| implementation | language | table | shape | " + " | ".join(matrix.checks) + " |",
-        "|---|---|---|---|" + "---|" * len(matrix.checks),
+        "| implementation | language | table | shape | closest registry | "
+        + " | ".join(matrix.checks)
+        + " |",
+        "|---|---|---|---|---|" + "---|" * len(matrix.checks),
     ]
     for row in matrix.rows:
         shape = f"{SYMBOLS['error']} {row.error}" if row.report is None else row.report.shape
         cells = [check_cell_text(check_cell(row, check)) for check in matrix.checks]
         lines.append(
             f"| {_cell(row.label)} | {_cell(row.language or 'unknown')} | `{row.impl}` | "
-            f"{_cell(shape)} | " + " | ".join(_cell(cell) for cell in cells) + " |"
+            f"{_cell(shape)} | {_cell(registry_match_text(row))} | "
+            + " | ".join(_cell(cell) for cell in cells)
+            + " |"
         )
     shown = headline_codes(matrix) if codes is None else tuple(codes)
     which = "the codes whose value, phrase or name two or more of them get wrong"

@@ -30,6 +30,7 @@ __all__ = [
     "code_groups",
     "code_heading",
     "codes_text",
+    "registry_match_text",
     "row_name",
     "used_statuses",
 ]
@@ -155,6 +156,12 @@ def code_heading(matrix: Matrix, code: int) -> str:
         return f"{code} ({'Unused' if entry.status == 'unused' else 'unassigned'})"
     note = "" if entry.status == "assigned" else f" ({entry.status})"
     return f"{code} {entry.phrase}{note}"
+
+
+def registry_match_text(row: Row) -> str:
+    """The registry states a row's table agrees with best: ``2018-07-02 … 2021-10-01 (4 …)``."""
+    match = row.report.registry_match if row.report is not None else None
+    return match.summary if match is not None else SYMBOLS["n/a"]
 
 
 def row_name(matrix: Matrix, row: Row) -> str:
