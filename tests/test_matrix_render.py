@@ -6,6 +6,7 @@ import dataclasses
 import datetime
 import html.parser
 import json
+from html import escape as html_escape
 from pathlib import Path
 
 import jsonschema
@@ -83,9 +84,20 @@ def test_markdown_per_code_groups_tables_by_what_they_have(matrix: Matrix) -> No
     text = render_markdown(matrix)
     assert (
         "| 418 (Unused) | ✓ absent: clean (tests.miniatures:CLEAN_ENUM), "
-        "clean (tests.miniatures:CLEAN_LOOKUP)<br>✗ defines it, though (Unused): teapot"
-        "<br>⊘: broken |"
+        "clean (tests.miniatures:CLEAN_LOOKUP)<br>✗ defines it, though (Unused): teapot |"
     ) in text
+
+
+def test_a_table_that_failed_to_import_is_shown_once(matrix: Matrix) -> None:
+    markdown = render_markdown(matrix)
+    assert markdown.count(BROKEN_ERROR) == 1
+    per_code = markdown[markdown.index("Per code") :]
+    assert "broken" not in per_code
+    page = render_html(matrix)
+    assert page.count(html_escape(BROKEN_ERROR)) == 1
+    codes_table = page[page.index('id="codes-table"') :]
+    assert BROKEN not in codes_table
+    assert "s-error" not in codes_table
 
 
 def test_consecutive_pythons_with_the_same_answer_read_as_a_range(recorded: Matrix) -> None:

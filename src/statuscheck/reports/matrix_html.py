@@ -28,6 +28,7 @@ from statuscheck.reports.matrix_wording import (
     check_cell_text,
     code_cell_text,
     code_heading,
+    readable_rows,
 )
 
 __all__ = ["render_html"]
@@ -165,9 +166,9 @@ def _codes(matrix: Matrix) -> list[str]:
         shown |= row.defined
     inside = sorted(code for code in shown if 100 <= code <= 599)
     outside = sorted(code for code in shown if not 100 <= code <= 599)
+    rows = readable_rows(matrix)  # an unreadable table's error is in the summary, once
     head = "".join(
-        f'<th>{_e(row.label)}<code class="table-name">{_e(row.impl)}</code></th>'
-        for row in matrix.rows
+        f'<th>{_e(row.label)}<code class="table-name">{_e(row.impl)}</code></th>' for row in rows
     )
     lines = [
         '<div class="scroll"><table id="codes-table" class="codes">',
@@ -176,7 +177,7 @@ def _codes(matrix: Matrix) -> list[str]:
     ]
     for code in inside:
         cells = []
-        for row in matrix.rows:
+        for row in rows:
             cell = code_cell(row, code)
             cells.append(_td(cell.status, cell.outcomes, code_cell_text(cell)))
         mark = ' class="headline"' if code in headline else ""
@@ -187,10 +188,9 @@ def _codes(matrix: Matrix) -> list[str]:
         )
     if outside:
         cells = []
-        for row in matrix.rows:
+        for row in rows:
             theirs = [code for code in outside if code_cell(row, code).outcomes]
-            statuses = [code_cell(row, code).status for code in theirs]
-            status: CellStatus = "error" if row.report is None else worst(statuses)
+            status = worst([code_cell(row, code).status for code in theirs])
             text = (
                 SYMBOLS[status]
                 if not theirs
