@@ -6,7 +6,8 @@ collected. It computes one :class:`~statuscheck.findings.report.ConformanceRepor
 per session and parametrises each ``conformance/test_*.py`` module with the
 codes its check has a verdict on, so a failure reads ``test_phrase[413]``.
 Declared deviations become strict ``xfail`` marks: a deviation that stops
-occurring fails the run.
+occurring fails the run. Whatever keeps the report from being made is one
+usage error, never a traceback per collected module.
 """
 
 from __future__ import annotations
@@ -14,19 +15,20 @@ from __future__ import annotations
 import argparse
 import warnings
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Callable, TypeVar
 
 import pytest
 
 from statuscheck.checks.finding import CHECKS, Check, ConformanceWarning
+from statuscheck.checks.values import MISSING_POLICIES
 from statuscheck.findings.deviations import (
-    Deviation,
-    declared_deviations,
     format_deviations,
+    gather_declarations,
     load_pyproject_settings,
     parse_deviation,
 )
 from statuscheck.registry.errors import StatuscheckError
+from statuscheck.reports.check import header_lines, outcome_lines, summary
 from statuscheck.tables.resolve import resolve
 
 if TYPE_CHECKING:
@@ -35,8 +37,10 @@ if TYPE_CHECKING:
 __all__ = ["Conformance"]
 
 _REPORT = pytest.StashKey["Conformance | None"]()
-_MISSING_IMPL = pytest.StashKey[bool]()
+#: Why the report could not be made, raised once after collection.
+_PROBLEM = pytest.StashKey[pytest.UsageError]()
 _MARKER = "statuscheck"
+_T = TypeVar("_T")
 
 
 def pytest_addoption(parser: pytest.Parser) -> None:
@@ -44,14 +48,14 @@ def pytest_addoption(parser: pytest.Parser) -> None:
     group.addoption(
         "--impl",
         dest="statuscheck_impl",
-        type=_importable,
+        type=_option_type(_readable_table),
         metavar="PATH",
         help="implementation to check: pkg.module.Attr, pkg.module:Attr or a constants module",
     )
     group.addoption(
         "--aliases",
         dest="statuscheck_aliases",
-        type=_importable_or_none,
+        type=_option_type(_readable_table),
         metavar="MODULE",
         help="constants module that must mirror the implementation's names "
         "('none' to skip; known implementations get theirs automatically)",
@@ -59,16 +63,23 @@ def pytest_addoption(parser: pytest.Parser) -> None:
     group.addoption(
         "--snapshot",
         dest="statuscheck_snapshot",
-        type=_existing_file,
+        type=_option_type(_parsed_registry),
         metavar="PATH",
         help="registry file to check against instead of the pinned snapshot",
+    )
+    group.addoption(
+        "--missing",
+        dest="statuscheck_missing",
+        choices=MISSING_POLICIES,
+        help="what a missing assigned code counts as (default: missing under "
+        "[tool.statuscheck], else error)",
     )
     group.addoption(
         "--deviation",
         dest="statuscheck_deviations",
         action="append",
         default=[],
-        type=_deviation,
+        type=_option_type(parse_deviation),
         metavar="CHECK:CODE=REASON",
         help="declare a deliberate deviation (repeatable); reported as xfail, strict",
     )
@@ -82,8 +93,16 @@ def pytest_addoption(parser: pytest.Parser) -> None:
     group.addoption(
         "--print-deviations",
         dest="statuscheck_print_deviations",
-        action="store_true",
-        help="print the current deviations as a [tool.statuscheck.deviations] table",
+        action="store_const",
+        const="errors",
+        help="print the current deviations as a [tool.statuscheck.deviations] table to paste",
+    )
+    group.addoption(
+        "--print-all-deviations",
+        dest="statuscheck_print_deviations",
+        action="store_const",
+        const="all",
+        help="the same, warning-level findings included",
     )
 
 
@@ -91,9 +110,10 @@ def pytest_configure(config: pytest.Config) -> None:
     config.addinivalue_line(
         "markers", f"{_MARKER}(check): parametrise a conformance test with the codes of CHECK"
     )
-    # Warning-level findings are shown, never turned into errors by a blanket
-    # `-W error`; `-W error::statuscheck.ConformanceWarning` still makes them fail.
-    config.addinivalue_line("filterwarnings", "always::statuscheck.ConformanceWarning")
+    # Warning-level findings are listed one line each in the statuscheck summary, not
+    # as pytest's three-line entries, and a blanket `-W error` leaves them alone; the
+    # command line's `-W error::statuscheck.ConformanceWarning` outranks this and fails them.
+    config.addinivalue_line("filterwarnings", "ignore::statuscheck.ConformanceWarning")
     config.stash[_REPORT] = None
 
 
@@ -108,6 +128,7 @@ def pytest_report_header(config: pytest.Config) -> list[str]:
         f"statuscheck: impl {report.impl} ({report.shape}), aliases {report.aliases or 'none'}",
         f"statuscheck: snapshot {snapshot.path} (IANA registry {registry}, "
         f"sha256 {snapshot.sha256[:12]})",
+        *(f"statuscheck: {line}" for line in header_lines(report)),
     ]
 
 
@@ -118,11 +139,13 @@ def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
     check = marker.args[0] if marker.args else None
     if check not in CHECKS:
         raise pytest.UsageError(f"@pytest.mark.{_MARKER} needs one of {', '.join(CHECKS)}")
-    conformance = _conformance(metafunc.config, required=False)
-    if conformance is None:  # reported once, as a usage error, after collection
-        metafunc.config.stash[_MISSING_IMPL] = True
+    try:
+        conformance = _conformance(metafunc.config, required=True)
+    except pytest.UsageError as problem:  # reported once, after collection
+        metafunc.config.stash[_PROBLEM] = problem
         metafunc.parametrize("code", [pytest.param(None, marks=pytest.mark.skip)])
         return
+    assert conformance is not None
     params = []
     for code in conformance.report.codes_for(check):
         outcome = conformance.report.outcome(check, code)
@@ -149,8 +172,9 @@ def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
 
 
 def pytest_collection_modifyitems(config: pytest.Config) -> None:
-    if config.stash.get(_MISSING_IMPL, False):
-        _conformance(config, required=True)  # raises the usage error
+    problem = config.stash.get(_PROBLEM, None)
+    if problem is not None:
+        raise problem
 
 
 @pytest.fixture(scope="session")
@@ -168,21 +192,17 @@ def pytest_terminal_summary(
     if conformance is None:
         return
     report = conformance.report
-    outcomes = report.outcomes()
-    counts = dict.fromkeys(("fail", "warn", "expected", "stale"), 0)
-    for outcome in outcomes:
-        counts[outcome.status] += 1
     terminalreporter.write_sep("-", "statuscheck")
-    terminalreporter.write_line(
-        f"{report.impl}: {counts['fail']} failing, {counts['warn']} warning, "
-        f"{counts['expected']} declared, {counts['stale']} stale declaration(s)"
-    )
-    if config.getoption("statuscheck_print_deviations"):
-        findings = [
-            f for o in outcomes if o.status in ("fail", "warn", "expected") for f in o.findings
-        ]
+    for outcome in report.outcomes():
+        if outcome.status == "warn":
+            for line in outcome_lines(outcome):
+                terminalreporter.write_line(line)
+    terminalreporter.write_line(f"{report.impl}: {summary(report)}")
+    printing = config.getoption("statuscheck_print_deviations")
+    if printing:
+        entries = report.pasteable_deviations(warnings=printing == "all")
         terminalreporter.write_line("")
-        terminalreporter.write(format_deviations(findings, impl=report.impl))
+        terminalreporter.write(format_deviations(entries, impl=report.impl))
 
 
 class Conformance:
@@ -215,14 +235,16 @@ def _conformance(config: pytest.Config, *, required: bool) -> Conformance | None
             )
         return None
     from statuscheck.findings.engine import AUTO, check_implementation
+    from statuscheck.findings.settings import missing_policy
 
     aliases = config.getoption("statuscheck_aliases") or settings.get("aliases") or AUTO
+    pyproject = config.rootpath / "pyproject.toml"
     try:
         file = config.getoption("statuscheck_deviations_file")
-        deviations = declared_deviations(
+        declarations = gather_declarations(
             impl=str(impl),
             settings=settings,
-            settings_source=config.rootpath / "pyproject.toml",
+            settings_source=pyproject,
             file=Path(file) if file else None,
             given=tuple(config.getoption("statuscheck_deviations")),
         )
@@ -230,7 +252,9 @@ def _conformance(config: pytest.Config, *, required: bool) -> Conformance | None
             str(impl),
             aliases=None if aliases == "none" else aliases,
             snapshot=config.getoption("statuscheck_snapshot") or settings.get("snapshot"),
-            deviations=deviations,
+            deviations=declarations.deviations,
+            missing=missing_policy(config.getoption("statuscheck_missing"), settings, pyproject),
+            notes=declarations.notes,
         )
     except StatuscheckError as error:
         raise pytest.UsageError(f"statuscheck: {error}") from None
@@ -239,20 +263,27 @@ def _conformance(config: pytest.Config, *, required: bool) -> Conformance | None
     return conformance
 
 
-def _importable(value: str) -> str:
-    """argparse type: the path must import and resolve now, not at collection time."""
-    from statuscheck.tables.resolve import ImplementationError, import_from_cwd
+def _option_type(parse: Callable[[str], _T]) -> Callable[[str], _T]:
+    """An argparse type from a parser of statuscheck's: what it rejects is a usage error."""
+
+    def checked(value: str) -> _T:
+        try:
+            return parse(value)
+        except StatuscheckError as error:
+            raise argparse.ArgumentTypeError(str(error)) from None
+
+    return checked
+
+
+def _readable_table(value: str) -> str:
+    """The path must import and be a readable table now, not at collection time."""
+    from statuscheck.tables.adapters import read_table
+    from statuscheck.tables.resolve import import_from_cwd
 
     import_from_cwd()
-    try:
-        resolve(value)
-    except ImplementationError as error:
-        raise argparse.ArgumentTypeError(str(error)) from None
+    if value != "none":  # only --aliases takes it
+        read_table(resolve(value), value)
     return value
-
-
-def _importable_or_none(value: str) -> str:
-    return value if value == "none" else _importable(value)
 
 
 def _existing_file(value: str) -> str:
@@ -261,8 +292,9 @@ def _existing_file(value: str) -> str:
     return value
 
 
-def _deviation(value: str) -> Deviation:
-    try:
-        return parse_deviation(value)
-    except StatuscheckError as error:
-        raise argparse.ArgumentTypeError(str(error)) from None
+def _parsed_registry(value: str) -> str:
+    """A corrupt registry file is a usage error, like an implementation that does not import."""
+    from statuscheck.registry.formats import load_document
+
+    load_document(_existing_file(value))
+    return value

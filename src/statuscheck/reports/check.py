@@ -11,7 +11,7 @@ from typing import Any
 
 from statuscheck.findings.report import ConformanceReport, Outcome
 
-__all__ = ["FORMATS", "render", "to_json"]
+__all__ = ["FORMATS", "counted", "header_lines", "outcome_lines", "render", "summary", "to_json"]
 
 FORMATS = ("text", "json", "markdown")
 
@@ -47,20 +47,27 @@ def to_json(report: ConformanceReport) -> dict[str, Any]:
         "shape": report.shape,
         "aliases": report.aliases,
         "snapshot": report.snapshot.to_json(),
+        "coverage": report.coverage.to_json() if report.coverage is not None else None,
+        "notes": list(report.notes),
         "conformant": report.conformant,
         "findings": findings,
         "stale_deviations": stale,
     }
 
 
-def _summary(report: ConformanceReport) -> str:
+def counted(count: int, noun: str) -> str:
+    """``1 warning``, ``2 warnings``: a count and its noun, agreeing."""
+    return f"{count} {noun}{'' if count == 1 else 's'}"
+
+
+def summary(report: ConformanceReport) -> str:
     counts = dict.fromkeys(_LABELS, 0)
     for outcome in report.outcomes():
         counts[outcome.status] += 1
     verdict = "conformant" if report.conformant else "not conformant"
     return (
-        f"{counts['fail']} failing, {counts['warn']} warning, {counts['expected']} declared, "
-        f"{counts['stale']} stale: {verdict}"
+        f"{counts['fail']} failing, {counted(counts['warn'], 'warning')}, "
+        f"{counts['expected']} declared, {counts['stale']} stale: {verdict}"
     )
 
 
@@ -73,14 +80,28 @@ def _heading(report: ConformanceReport) -> str:
     )
 
 
+def header_lines(report: ConformanceReport) -> list[str]:
+    """What a report says once, under its heading: the coverage, then any notes."""
+    lines = []
+    if report.coverage is not None:
+        coverage = report.coverage
+        policy = "" if coverage.missing == "error" else f" (missing codes: {coverage.missing})"
+        lines.append(f"covers {coverage}{policy}")
+    lines += [f"note: {note}" for note in report.notes]
+    return lines
+
+
 def _text(report: ConformanceReport) -> str:
-    lines = [_heading(report)]
+    lines = [_heading(report), *header_lines(report)]
     for outcome in report.outcomes():
-        lines += [
-            f"{_LABELS[outcome.status]:5} {_where(outcome)}: {line}" for line in _lines(outcome)
-        ]
-    lines.append(_summary(report))
+        lines += outcome_lines(outcome)
+    lines.append(summary(report))
     return "\n".join(lines) + "\n"
+
+
+def outcome_lines(outcome: Outcome) -> list[str]:
+    """``WARN  values 104: 104 Upload Resumption Supported is missing``: a line per finding."""
+    return [f"{_LABELS[outcome.status]:5} {_where(outcome)}: {line}" for line in _lines(outcome)]
 
 
 def _markdown(report: ConformanceReport) -> str:
@@ -89,7 +110,9 @@ def _markdown(report: ConformanceReport) -> str:
         "",
         _heading(report).replace(report.impl, f"`{report.impl}`", 1),
         "",
-        f"**{_summary(report)}**",
+        *(f"- {line}" for line in header_lines(report)),
+        "",
+        f"**{summary(report)}**",
         "",
     ]
     outcomes = report.outcomes()
