@@ -6,6 +6,7 @@ import dataclasses
 import datetime
 import html.parser
 import json
+import re
 from html import escape as html_escape
 from pathlib import Path
 
@@ -270,3 +271,10 @@ def test_the_schema_rejects_a_matrix_missing_a_field(matrix: Matrix) -> None:
     del document["rows"][0]["cells"]
     with pytest.raises(jsonschema.ValidationError, match="'cells' is a required property"):
         _schema().validate(document)
+
+
+def test_html_details_count_with_words_that_agree(matrix: Matrix, recorded: Matrix) -> None:
+    assert f"<code>{html_escape(TEAPOT)}</code> (enum): 1 failing</summary>" in render_html(matrix)
+    page = render_html(recorded)
+    assert re.search(r"\): \d+ failing, \d+ warnings</summary>", page)
+    assert not re.search(r"\d+ (fail|warn|expected)\b", page)

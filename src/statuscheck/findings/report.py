@@ -9,6 +9,7 @@ a deviation is judged the same way wherever it is shown.
 from __future__ import annotations
 
 import dataclasses
+import functools
 from typing import Literal
 
 from statuscheck.checks.finding import CHECKS, Check, Finding
@@ -127,13 +128,18 @@ class ConformanceReport:
 
     def outcomes(self) -> list[Outcome]:
         """Every outcome that is not a plain pass, in check then code order."""
+        return list(self._outcomes)
+
+    @functools.cached_property
+    def _outcomes(self) -> tuple[Outcome, ...]:
+        """Judged once: a report is read several times (summary, verdict, findings)."""
         result = []
         for check in self.checks:
             for code in self.codes_for(check):
                 outcome = self.outcome(check, code)
                 if outcome.status != "pass":
                     result.append(outcome)
-        return result
+        return tuple(result)
 
     def pasteable_deviations(self, *, warnings: bool = False) -> list[tuple[str, str]]:
         """``("check:code", reason)`` for every current deviation, ready to declare.

@@ -22,6 +22,7 @@ from statuscheck.matrix.cells import (
     worst,
 )
 from statuscheck.matrix.model import Matrix, Row
+from statuscheck.reports.check import counted
 from statuscheck.reports.matrix_wording import (
     LEGEND,
     SYMBOLS,
@@ -214,7 +215,8 @@ def _details(matrix: Matrix) -> list[str]:
             status: sum(1 for outcome in outcomes if outcome.status == status)
             for status in ("stale", "fail", "warn", "expected")
         }
-        summary = ", ".join(f"{n} {status}" for status, n in counts.items() if n) or "conformant"
+        summary = ", ".join(_counted(status, n) for status, n in counts.items() if n)
+        summary = summary or "conformant"
         lines.append(
             f"<details><summary><strong>{_e(row.label)}</strong> <code>{_e(row.impl)}</code>"
             f" ({_e(row.report.shape)}): {_e(summary)}</summary>"
@@ -283,3 +285,13 @@ def render_html(matrix: Matrix) -> str:
         "</html>",
     ]
     return "\n".join(parts) + "\n"
+
+
+def _counted(status: str, count: int) -> str:
+    """``2 failing``, ``1 warning``, ``3 warnings``: how a row's details sum its outcomes."""
+    if status == "warn":
+        return counted(count, "warning")
+    return f"{count} {_WORDS.get(status, status)}"
+
+
+_WORDS = {"fail": "failing", "expected": "declared"}

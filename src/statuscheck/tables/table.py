@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import dataclasses
 import enum
+import functools
 from typing import Callable, Literal
 
 __all__ = ["ABSENT", "Absent", "Definition", "Location", "Shape", "StatusTable"]
@@ -107,7 +108,15 @@ class StatusTable:
         return tuple(seen)
 
     def by_code(self, code: int) -> tuple[Definition, ...]:
-        return tuple(definition for definition in self.definitions if definition.code == code)
+        return self._by_code.get(code, ())
+
+    @functools.cached_property
+    def _by_code(self) -> dict[int | None, tuple[Definition, ...]]:
+        """Definitions per code, built once: checks ask for every code of the table."""
+        grouped: dict[int | None, list[Definition]] = {}
+        for definition in self.definitions:
+            grouped.setdefault(definition.code, []).append(definition)
+        return {code: tuple(definitions) for code, definitions in grouped.items()}
 
     def resolve(self, name: str) -> object:
         """The value the implementation gives ``name``, listed or probed; ABSENT if none."""
