@@ -2,16 +2,24 @@
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 import pytest
+from hypothesis import settings
 
 if TYPE_CHECKING:  # imported by the fixtures, so envs without trustme can still run tests
     from tests.registry_server import RegistryServer, Tls
 
 pytest_plugins = ["pytester"]
+
+# `tox -p` runs the environments side by side on the machine's cores, where a property's
+# first example can overrun hypothesis's 200 ms deadline for reasons that are not the
+# code's; tox.ini selects this profile, a plain `pytest` keeps the deadline.
+settings.register_profile("parallel", deadline=None)
+settings.load_profile(os.environ.get("STATUSCHECK_HYPOTHESIS_PROFILE", "default"))
 
 REPO = Path(__file__).resolve().parents[1]
 IANA = REPO / "tests" / "data" / "iana"

@@ -21,7 +21,7 @@ else:
 
 PACKAGE = REPO / "src" / "statuscheck"
 TOP_LEVEL = {"__init__.py", "__main__.py", "_httpstatus.py", "_httpstatus.pyi", "client.py"}
-TOP_LEVEL |= {"plugin.py", "py.typed", "schemas", "__pycache__"}
+TOP_LEVEL |= {"py.typed", "schemas", "__pycache__"}
 MOST_LINES = 300
 
 pytestmark = pytest.mark.skipif(

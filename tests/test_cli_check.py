@@ -21,7 +21,7 @@ def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
 def test_conformant_implementation_exits_0(capsys: pytest.CaptureFixture[str]) -> None:
     status, out, _ = run(capsys, "check", "statuscheck.HTTPStatus", *AS_OF)
     assert status == 0
-    assert out.splitlines()[-1] == "0 failing, 0 warning, 0 declared, 0 stale: conformant"
+    assert out.splitlines()[-1] == "0 failing, 0 warnings, 0 declared, 0 stale: conformant"
 
 
 def test_deviations_exit_1_and_name_check_and_code(capsys: pytest.CaptureFixture[str]) -> None:

@@ -83,8 +83,9 @@ def test_the_list_the_only_filter_and_html_output(
     data = tmp_path / "matrix.json"
     run(capsys, CLEAN, "-o", str(data))
     assert json.loads(data.read_text(encoding="utf-8"))["rows"][0]["impl"] == CLEAN
-    run(capsys, CLEAN, "-o", str(data), "--format", "markdown")
-    assert data.read_text(encoding="utf-8").startswith("## Implementations")
+    markdown = tmp_path / "matrix.markdown"
+    run(capsys, CLEAN, "-o", str(markdown), "--format", "markdown")
+    assert markdown.read_text(encoding="utf-8").startswith("## Implementations")
 
 
 def test_the_default_list_is_the_expectations_directorys(
@@ -103,6 +104,12 @@ def test_the_default_list_is_the_expectations_directorys(
         (("--only", "nobody", CLEAN), "--only nobody: not in the implementations list"),
         (("--file", "missing.toml"), "no implementations: give IMPL arguments or --file"),
         (("--recorded",), "no implementations"),
+        ((CLEAN, "-o", "matrix.pdf"), "matrix.pdf: cannot tell the format from .pdf; use .md, "),
+        ((CLEAN, "-o", "matrix"), "matrix: cannot tell the format from a name without suffix"),
+        (
+            (CLEAN, "-o", "matrix.json", "--format", "html"),
+            "matrix.json: --format html disagrees with the suffix, which means json",
+        ),
     ],
 )
 def test_bad_usage_is_one_line_and_exit_2(
@@ -117,6 +124,18 @@ def test_bad_usage_is_one_line_and_exit_2(
     assert (status, out) == (2, "")
     assert err.startswith(f"statuscheck: error: {message}")
     assert err.count("\n") == 1
+
+
+def test_an_unwritable_output_is_one_line_and_exit_2(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    blocker = tmp_path / "not-a-directory"
+    blocker.write_text("", encoding="utf-8")
+    status, out, err = run(capsys, CLEAN, "-o", str(blocker / "matrix.md"))
+    assert (status, out) == (2, "")
+    assert err.startswith(f"statuscheck: error: {blocker / 'matrix.md'}: cannot write: ")
+    assert err.count("\n") == 1
+    assert blocker.read_text(encoding="utf-8") == ""
 
 
 def test_write_check_and_declare_expectations(
@@ -242,3 +261,10 @@ def test_a_record_is_a_deviations_file_the_suite_holds_the_library_to(
     result = pytester.runpytest(*args)
     assert result.ret == 1
     result.stdout.fnmatch_lines(["FAILED conformance/test_values.py::test_value?418?*"])
+
+
+def test_the_parser_offers_the_renderers_formats() -> None:
+    from statuscheck.cli import matrix as command
+    from statuscheck.reports import matrix as renderers
+
+    assert command.FORMATS == renderers.FORMATS

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import shutil
 import xml.etree.ElementTree as ElementTree
 from pathlib import Path
@@ -87,7 +88,7 @@ def test_each_broken_miniature_fails_the_test_named_after_its_check_and_code(
     result = pytester.runpytest(str(suite / f"test_{check}.py"), *args)
     test_id = f"test_{check}.py::{TEST_NAMES[check]}[[]{code}[]]"
     if check == "descriptions":  # an empty description warns, it does not fail
-        result.stdout.fnmatch_lines([f"*{test_id}*", "*ConformanceWarning*empty description*"])
+        result.stdout.fnmatch_lines([f"WARN  descriptions {code}: *empty description"])
         assert result.ret == 0
         return
     result.stdout.fnmatch_lines([f"FAILED conformance/{test_id}*"])
@@ -139,7 +140,7 @@ def test_declared_deviations_xfail_and_a_stale_one_fails_the_run(
             "FAILED conformance/test_values.py::test_value[[]418[]]*",
         ]
     )
-    stale.stdout.fnmatch_lines(["*0 declared, 1 stale declaration(s)*"])
+    stale.stdout.fnmatch_lines(["*0 declared, 1 stale: not conformant"])
     assert stale.ret == 1
 
 
@@ -164,7 +165,7 @@ def test_print_deviations_writes_a_pasteable_table(pytester: pytest.Pytester, su
     result.stdout.fnmatch_lines(
         [
             '[[]tool.statuscheck.deviations."tests.miniatures:TEAPOT"[]]',
-            '"values:418" = "Teapot.IM_A_TEAPOT defines 418, but the registry marks 418 (Unused)"',
+            '"values:418" = "TODO: why"',
         ]
     )
 
@@ -197,5 +198,82 @@ def test_snapshot_option_checks_against_another_registry(
         [
             "statuscheck: snapshot *csv-2022-06-08.csv (IANA registry registry date unknown*",
             "FAILED conformance/test_values.py::test_value[[]104[]]*",
+        ]
+    )
+
+
+@pytest.mark.parametrize(
+    "option",
+    [
+        "--impl=shapes:NAME",
+        "--impl=shapes:NOTHING",
+        "--impl=shapes:LIST",
+        "--impl=no_constants",
+        "--snapshot=corrupt.csv",
+    ],
+)
+def test_an_unreadable_impl_or_snapshot_is_the_same_usage_error_as_an_unimportable_impl(
+    pytester: pytest.Pytester, suite: Path, option: str
+) -> None:
+    pytester.makepyfile(shapes="NAME = 'x'\nNOTHING = None\nLIST = [1]\n", no_constants="x = 1\n")
+    (pytester.path / "corrupt.csv").write_text("garbage,,,\n", encoding="utf-8")
+    impl = [] if option.startswith("--impl") else ["--impl=statuscheck.HTTPStatus"]
+    unimportable = run(pytester, suite, "-q", "--impl=no_such_package.Status")
+    result = run(pytester, suite, "-q", option, *impl)
+    assert result.ret == unimportable.ret == pytest.ExitCode.USAGE_ERROR
+    name = option.partition("=")[0]
+    [error] = [line for line in result.stderr.lines if "error:" in line]
+    assert error.startswith(
+        f"{unimportable.stderr.lines[1].partition(':')[0]}: error: argument {name}: "
+    )
+    assert len(result.stderr.lines) == len(unimportable.stderr.lines)
+    assert result.stdout.lines == unimportable.stdout.lines == []
+
+
+def test_an_unreadable_impl_from_pyproject_is_one_usage_error(
+    pytester: pytest.Pytester, suite: Path
+) -> None:
+    pytester.makepyfile(shapes="NAME = 'x'\n")
+    pytester.makepyprojecttoml('[tool.statuscheck]\nimpl = "shapes:NAME"\n')
+    result = run(pytester, suite, "-q")
+    assert result.ret == pytest.ExitCode.USAGE_ERROR
+    assert [line for line in result.stderr.lines if line] == [
+        "ERROR: statuscheck: cannot read shapes:NAME: a str is not an enum, a module of "
+        "constants, a non-empty mapping or a name-to-code lookup table"
+    ]
+    assert "ERROR collecting" not in result.stdout.str()
+
+
+def test_warnings_are_one_line_each_and_minus_w_error_fails_them(
+    pytester: pytest.Pytester, suite: Path
+) -> None:
+    result = run(pytester, suite, "-q", "--impl=http.HTTPStatus")
+    report = check_implementation("http.HTTPStatus")
+    warned = [o for o in report.outcomes() if o.status == "warn"]
+    # A warning line leads with the entry's path:line: where it has one, as in the CLI.
+    lines = [line for line in result.stdout.lines if re.match(r"(\S+:\d+: )?WARN  ", line)]
+    assert len(lines) == sum(len(o.findings) for o in warned) > 0
+    assert "warnings summary" not in result.stdout.str()
+    assert "ConformanceWarning" not in result.stdout.str()
+    strict = run(
+        pytester,
+        suite,
+        "-q",
+        "--impl=http.HTTPStatus",
+        "-W",
+        "error::statuscheck.ConformanceWarning",
+    )
+    assert strict.parseoutcomes()["failed"] == len(report.outcomes())  # warnings too
+
+
+def test_missing_codes_can_warn_and_the_header_counts_coverage(
+    pytester: pytest.Pytester, suite: Path
+) -> None:
+    result = run(pytester, suite, "--impl=tests.miniatures:MISSING_CODE", "--missing=warn")
+    assert result.ret == 0
+    result.stdout.fnmatch_lines(
+        [
+            "statuscheck: covers * of * assigned codes (missing codes: warn)",
+            "WARN  values 404: 404 Not Found is missing",
         ]
     )

@@ -71,6 +71,8 @@ def test_the_schema_rejects_a_report_missing_a_field() -> None:
                 "conformant": True,
                 "snapshot": {"path": "p", "sha256": "0" * 64, "registry_updated": None},
                 "registry_match": None,
+                "coverage": None,
+                "notes": [],
                 "stale_deviations": [],
             }
         )

@@ -55,7 +55,7 @@ findings = st.builds(
 def test_pasteable_deviations_parse_back_to_the_same_declarations(
     found: list[Finding], impl: str | None
 ) -> None:
-    text = format_deviations(found, impl=impl)
+    text = format_deviations(deviation_entries(found), impl=impl)
     note(text)
     table = tomllib.loads(text)["tool"]["statuscheck"]["deviations"]
     declared = deviations_from_table(table, source="pasted", impl=impl)

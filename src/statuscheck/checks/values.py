@@ -1,21 +1,42 @@
 """Values: the implementation defines exactly the codes the registry assigns.
 
 A missing temporary or obsoleted registration is only a warning: the former
-may expire and the latter is on its way out, so reasonable tables differ.
+may expire and the latter is on its way out, so reasonable tables differ. Once
+a temporary registration has expired, lacking it is right and nothing is
+reported here: the snapshot is what is out of date, which the report says once.
+
+A table that covers a deliberate subset of the registry chooses what a missing
+assigned code counts as, its :data:`MissingPolicy`.
 """
 
 from __future__ import annotations
 
 import datetime
+from typing import Literal
 
 from statuscheck.checks.finding import Finding, Severity
 from statuscheck.registry.model import Entry, Registry
 from statuscheck.tables.table import Definition, StatusTable
 
-__all__ = ["check_values"]
+__all__ = ["MISSING_POLICIES", "MissingPolicy", "check_values", "expected_codes"]
+
+#: What a missing assigned code counts as: an error (the default), a warning, or nothing.
+MissingPolicy = Literal["error", "warn", "ignore"]
+MISSING_POLICIES: tuple[MissingPolicy, ...] = ("error", "warn", "ignore")
 
 
-def check_values(table: StatusTable, registry: Registry, *, today: datetime.date) -> list[Finding]:
+def expected_codes(registry: Registry, today: datetime.date) -> tuple[int, ...]:
+    """The codes a complete table defines on ``today``: assigned, and not expired."""
+    return tuple(entry.first for entry in registry.assigned() if not entry.has_expired(today))
+
+
+def check_values(
+    table: StatusTable,
+    registry: Registry,
+    *,
+    today: datetime.date,
+    missing: MissingPolicy = "error",
+) -> list[Finding]:
     findings: list[Finding] = []
     defined: dict[int, list[Definition]] = {}
     for definition in table.definitions:
@@ -56,9 +77,10 @@ def check_values(table: StatusTable, registry: Registry, *, today: datetime.date
                     location=table.location_of(definitions[1]),
                 )
             )
-    for entry in registry.assigned():
-        if entry.first not in defined:
-            findings.append(_missing(entry, today, table))
+    if missing != "ignore":
+        for entry in registry.assigned():
+            if entry.first not in defined and not entry.has_expired(today):
+                findings.append(_missing(entry, missing, table))
     return findings
 
 
@@ -95,17 +117,16 @@ def _not_assigned(code: int, definition: Definition, entry: Entry, table: Status
     )
 
 
-def _missing(entry: Entry, today: datetime.date, table: StatusTable) -> Finding:
+def _missing(entry: Entry, missing: MissingPolicy, table: StatusTable) -> Finding:
     """A missing code has no line of its own: the finding points at the table."""
     code = entry.first
     if entry.status == "temporary" and entry.expires is not None:
-        verb = "expired" if entry.has_expired(today) else "expires"
-        note = f" (a temporary registration that {verb} {entry.expires.isoformat()})"
+        note = f" (a temporary registration that expires {entry.expires.isoformat()})"
     elif entry.status == "obsoleted":
         note = " (obsoleted in the registry)"
     else:
         note = ""
-    severity: Severity = "error" if entry.status == "assigned" else "warning"
+    severity: Severity = "error" if entry.status == "assigned" and missing == "error" else "warning"
     return Finding(
         "values",
         code,

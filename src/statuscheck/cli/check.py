@@ -13,6 +13,7 @@ import sys
 from pathlib import Path
 
 from statuscheck.checks.finding import CHECKS
+from statuscheck.checks.values import MISSING_POLICIES
 
 __all__ = ["register", "run"]
 
@@ -27,8 +28,10 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     parser.add_argument(
         "impl",
         metavar="IMPL",
+        nargs="?",
         help="pkg.module.Attr, pkg.module:Attr, a module, path/file.py[:Attr], "
-        "a table document (.json, .csv) or - to read one from standard input",
+        "a table document (.json, .csv) or - to read one from standard input "
+        "(default: impl under [tool.statuscheck] in --config)",
     )
     parser.add_argument(
         "--aliases",
@@ -73,9 +76,23 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
         help="run only this check (repeatable; default: all)",
     )
     parser.add_argument(
+        "--missing",
+        choices=MISSING_POLICIES,
+        help="what a missing assigned code counts as (default: missing under "
+        "[tool.statuscheck], else error)",
+    )
+    parser.add_argument(
         "--print-deviations",
-        action="store_true",
-        help="print current deviations as a TOML table instead of a report",
+        action="store_const",
+        const="errors",
+        help="print current deviations as a TOML table to paste, instead of a report",
+    )
+    parser.add_argument(
+        "--print-all-deviations",
+        dest="print_deviations",
+        action="store_const",
+        const="all",
+        help="the same, warning-level findings included",
     )
     parser.add_argument(
         "--as-of",
@@ -88,19 +105,25 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
 
 def run(args: argparse.Namespace) -> int:
     from statuscheck.findings.deviations import (
-        declared_deviations,
         format_deviations,
+        gather_declarations,
         load_pyproject_settings,
         parse_deviation,
     )
     from statuscheck.findings.engine import AUTO, check_implementation
+    from statuscheck.findings.settings import SettingsError, missing_policy
     from statuscheck.reports.check import render
     from statuscheck.tables.resolve import import_from_cwd, load_table
 
     import_from_cwd()
     settings = load_pyproject_settings(args.config)
-    table = load_table(args.impl)
-    deviations = declared_deviations(
+    impl = args.impl or settings.get("impl")
+    if not isinstance(impl, str) or not impl:
+        raise SettingsError(
+            f"check needs IMPL, or impl = '...' under [tool.statuscheck] in {args.config}"
+        )
+    table = load_table(impl)
+    declarations = gather_declarations(
         impl=table.label,
         settings=settings,
         settings_source=args.config,
@@ -112,13 +135,15 @@ def run(args: argparse.Namespace) -> int:
         table,
         aliases=None if aliases == "none" else aliases,
         snapshot=args.snapshot or settings.get("snapshot"),
-        deviations=deviations,
+        deviations=declarations.deviations,
         today=args.as_of,
         checks=tuple(args.checks) if args.checks else CHECKS,
+        missing=missing_policy(args.missing, settings, args.config),
+        notes=declarations.notes,
     )
     if args.print_deviations:
-        findings = [f for o in report.outcomes() if o.status != "stale" for f in o.findings]
-        sys.stdout.write(format_deviations(findings, impl=report.impl))
+        entries = report.pasteable_deviations(warnings=args.print_deviations == "all")
+        sys.stdout.write(format_deviations(entries, impl=report.impl))
         return 0
     sys.stdout.write(render(report, args.format))
     return 0 if report.conformant else 1

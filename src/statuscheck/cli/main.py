@@ -39,16 +39,37 @@ class _Command(Protocol):
     def register(self, subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None: ...
 
 
-def build_parser() -> argparse.ArgumentParser:
-    from statuscheck import __version__
+class _VersionAction(argparse.Action):
+    """``--version``, reading the installed metadata only when asked.
 
+    ``importlib.metadata`` costs more to import than a whole ``statuscheck
+    check`` run may, so the version is not looked up while building the parser.
+    """
+
+    def __init__(self, option_strings: list[str], dest: str = argparse.SUPPRESS, **_: object):
+        super().__init__(option_strings, dest, nargs=0, help="show the version and exit")
+
+    def __call__(
+        self,
+        parser: argparse.ArgumentParser,
+        namespace: argparse.Namespace,
+        values: object,
+        option_string: str | None = None,
+    ) -> None:
+        from statuscheck import __version__
+
+        print(f"{parser.prog} {__version__}")
+        parser.exit()
+
+
+def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="statuscheck",
         description="Check HTTP status-code tables against the IANA registry.",
         epilog="Exit status: 0 conformant or no drift; 1 deviations or drift; "
         "2 bad usage or could not tell.",
     )
-    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    parser.add_argument("--version", action=_VersionAction)
     subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")
     subparsers.required = True
     for name in _COMMANDS:

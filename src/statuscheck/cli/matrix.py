@@ -28,10 +28,19 @@ __all__ = ["DEFAULT_DIRECTORY", "progress_writer", "register", "run"]
 
 DEFAULT_DIRECTORY = Path("expectations")
 
+#: The formats of :func:`statuscheck.reports.matrix.render`, named here so that
+#: building the parser imports no renderer; ``--output``'s suffix implies one.
+FORMATS = ("markdown", "json", "html")
+_SUFFIXES = {
+    ".md": "markdown",
+    ".markdown": "markdown",
+    ".json": "json",
+    ".html": "html",
+    ".htm": "html",
+}
+
 
 def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
-    from statuscheck.reports.matrix import FORMATS
-
     parser = subparsers.add_parser(
         "matrix",
         help="check many implementations and render the ecosystem matrix",
@@ -61,7 +70,8 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     parser.add_argument(
         "--format",
         choices=FORMATS,
-        help="markdown (default), json or html; guessed from --output's suffix when not given",
+        help="markdown (default), json or html; implied by --output's suffix "
+        "(.md, .markdown, .json, .html, .htm) when not given",
     )
     parser.add_argument(
         "--output", "-o", type=Path, metavar="PATH", help="write the matrix here, not to stdout"
@@ -137,6 +147,7 @@ def run(args: argparse.Namespace) -> int:
     from statuscheck.reports.matrix_markdown import readme_block, replace_readme_block
     from statuscheck.tables.resolve import import_from_cwd
 
+    fmt = _format(args)
     import_from_cwd()
     directory: Path = args.expectations or DEFAULT_DIRECTORY
     listed = args.file or directory / IMPLEMENTATIONS_FILE
@@ -158,7 +169,7 @@ def run(args: argparse.Namespace) -> int:
         recorded = load_recorded(directory, implementations, only=args.only)
         if args.update_readme is not None:
             return _update_readme(args.update_readme, readme_block(recorded), replace_readme_block)
-        return _emit(render(recorded, _format(args)), args.output)
+        return _emit(render(recorded, fmt), args.output)
 
     recording = args.write_expectations or args.check_expectations
     matrix = build_matrix(
@@ -184,15 +195,29 @@ def run(args: argparse.Namespace) -> int:
             keys = sorted({row.record_key for row in matrix.rows})
             print(f"up to date: {', '.join(f'{directory / key}.toml' for key in keys)}")
         return 1 if problems else 0
-    _emit(render(matrix, _format(args)), args.output)
+    _emit(render(matrix, fmt), args.output)
     return 0 if matrix.conformant else 1
 
 
 def _format(args: argparse.Namespace) -> str:
-    if args.format is not None:
-        return str(args.format)
-    suffix = args.output.suffix.lower() if args.output is not None else ""
-    return {".html": "html", ".htm": "html", ".json": "json"}.get(suffix, "markdown")
+    """The format asked for, checked against ``--output``'s suffix before any work is done."""
+    from statuscheck.matrix.model import MatrixError
+
+    given: str | None = args.format
+    output: Path | None = args.output
+    if output is None:
+        return given or "markdown"
+    implied = _SUFFIXES.get(output.suffix.lower())
+    if implied is None and given is None:
+        raise MatrixError(
+            f"{output}: cannot tell the format from {output.suffix or 'a name without suffix'}; "
+            f"use {', '.join(_SUFFIXES)} or give --format"
+        )
+    if implied is not None and given is not None and given != implied:
+        raise MatrixError(
+            f"{output}: --format {given} disagrees with the suffix, which means {implied}"
+        )
+    return given or str(implied)
 
 
 def _emit(text: str, output: Path | None) -> int:
@@ -200,9 +225,14 @@ def _emit(text: str, output: Path | None) -> int:
 
     if output is None:
         sys.stdout.write(text)
-    else:
+        return 0
+    try:
         output.parent.mkdir(parents=True, exist_ok=True)
         write_text(output, text)
+    except OSError as error:
+        from statuscheck.matrix.model import MatrixError
+
+        raise MatrixError(f"{output}: cannot write: {error.strerror or error}") from None
     return 0
 
 

@@ -18,7 +18,6 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from statuscheck.refresh.fetch import DEFAULT_URL
 from statuscheck.registry.errors import StatuscheckError
 
 if TYPE_CHECKING:
@@ -45,9 +44,7 @@ def _register_refresh(subparsers: argparse._SubParsersAction[argparse.ArgumentPa
         "Exit status: 0 no drift, 1 drift, 2 could not tell.",
     )
     source = parser.add_mutually_exclusive_group()
-    source.add_argument(
-        "--url", default=DEFAULT_URL, help="where to fetch the registry (default: IANA's CSV)"
-    )
+    source.add_argument("--url", help="where to fetch the registry (default: IANA's CSV)")
     source.add_argument(
         "--file", type=Path, metavar="PATH", help="read the registry from a local file instead"
     )
@@ -149,6 +146,7 @@ def _add_output_options(parser: argparse.ArgumentParser) -> None:
 
 
 def run_refresh(args: argparse.Namespace) -> int:
+    from statuscheck.refresh.fetch import DEFAULT_URL
     from statuscheck.refresh.fetch_model import FetchOptions
     from statuscheck.refresh.refresh import refresh
     from statuscheck.refresh.write import write_outcome
@@ -175,7 +173,7 @@ def run_refresh(args: argparse.Namespace) -> int:
     )
     outcome = refresh(
         args.snapshot if args.snapshot is not None else snapshot_path(),
-        url=args.url,
+        url=args.url or DEFAULT_URL,
         file=args.file,
         options=options,
         today=today,

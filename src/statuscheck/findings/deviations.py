@@ -5,7 +5,10 @@ TOML file, or from the ``[tool.statuscheck.deviations]`` table of a vendor's
 ``pyproject.toml``; a table keyed by implementation
 (``[tool.statuscheck.deviations."pkg.Status"]``) scopes declarations to it.
 A declaration is a promise that the deviation exists: one that no longer
-deviates is reported as stale, so lists never rot.
+deviates is reported as stale, so lists never rot. A scope is matched however
+the implementation is spelled (``pkg.mod:Attr`` or ``pkg.mod.Attr``), and
+scopes none of which is for the implementation checked are reported, since
+their declarations would otherwise be ignored without a word.
 """
 
 from __future__ import annotations
@@ -22,18 +25,24 @@ from statuscheck.checks.finding import CHECKS, Check, Finding
 from statuscheck.registry.errors import StatuscheckError
 
 __all__ = [
+    "PLACEHOLDER_REASON",
+    "Declarations",
     "Deviation",
     "DeviationError",
-    "declared_deviations",
     "deviation_entries",
     "deviations_from_table",
     "format_deviations",
+    "gather_declarations",
     "load_deviations_file",
     "load_pyproject_settings",
     "parse_deviation",
     "read_toml",
+    "same_implementation",
     "toml_string",
 ]
+
+#: The reason ``--print-deviations`` gives a new declaration: only its author knows why.
+PLACEHOLDER_REASON = "TODO: why"
 
 _KEY = re.compile(r"^(?P<check>[a-z]+):(?P<code>-?\d+|\*)$")
 
@@ -56,6 +65,19 @@ class Deviation:
         return f"{self.check}:{'*' if self.code is None else self.code}"
 
 
+@dataclasses.dataclass(frozen=True)
+class Declarations:
+    """The deviations declared for one implementation, and notes on declarations that miss it."""
+
+    deviations: tuple[Deviation, ...]
+    notes: tuple[str, ...] = ()
+
+
+def same_implementation(first: str, second: str) -> bool:
+    """``pkg.mod:Attr`` and ``pkg.mod.Attr`` name one object, so they match either way."""
+    return first.replace(":", ".") == second.replace(":", ".")
+
+
 def parse_deviation(text: str, *, source: str = "<command line>") -> Deviation:
     """``phrases:413=Kept for compatibility`` -> a :class:`Deviation`."""
     key, separator, reason = text.partition("=")
@@ -73,7 +95,7 @@ def deviations_from_table(
     found: list[Deviation] = []
     for key, value in table.items():
         if isinstance(value, dict):
-            if impl is not None and key == impl:
+            if impl is not None and same_implementation(key, impl):
                 found += deviations_from_table(value, source=f"{source} [{key}]")
             continue
         if not isinstance(value, str) or not value.strip():
@@ -84,36 +106,55 @@ def deviations_from_table(
 
 def load_deviations_file(path: Path, *, impl: str | None = None) -> tuple[Deviation, ...]:
     """Deviations from a TOML file's ``[deviations]`` (or ``[tool.statuscheck.deviations]``)."""
-    document = read_toml(path)
-    table = document.get("deviations")
-    if table is None:
-        table = _tool_settings(document).get("deviations", {})
-    return deviations_from_table(table, source=str(path), impl=impl)
+    return deviations_from_table(_file_table(path), source=str(path), impl=impl)
 
 
-def declared_deviations(
+def gather_declarations(
     *,
     impl: str,
     settings: dict[str, Any],
     settings_source: Path,
     file: Path | None = None,
     given: tuple[Deviation, ...] = (),
-) -> tuple[Deviation, ...]:
+) -> Declarations:
     """Everything declared for ``impl``: pyproject settings, a deviations file, then ``given``.
 
     The pytest plugin and ``statuscheck check`` both gather declarations here,
     so the same project configuration means the same thing to both.
     """
-    declared: list[Deviation] = []
+    tables = []
     if "deviations" in settings:
-        declared += deviations_from_table(
-            settings["deviations"],
-            source=f"{settings_source} [tool.statuscheck.deviations]",
-            impl=impl,
-        )
+        tables.append((settings["deviations"], f"{settings_source} [tool.statuscheck.deviations]"))
     if file is not None:
-        declared += load_deviations_file(file, impl=impl)
-    return (*declared, *given)
+        tables.append((_file_table(file), str(file)))
+    declared: list[Deviation] = []
+    notes: list[str] = []
+    for table, source in tables:
+        declared += deviations_from_table(table, source=source, impl=impl)
+        notes += _unmatched_scopes(table, source=source, impl=impl)
+    return Declarations((*declared, *given), tuple(notes))
+
+
+def _unmatched_scopes(table: object, *, source: str, impl: str) -> list[str]:
+    """A note when ``table`` has scoped sub-tables and none of them is for ``impl``."""
+    scopes = (
+        [key for key, value in table.items() if isinstance(value, dict)]
+        if isinstance(table, dict)
+        else []
+    )
+    if not scopes or any(same_implementation(scope, impl) for scope in scopes):
+        return []
+    names = ", ".join(toml_string(scope) for scope in scopes)
+    return [
+        f"{source}: the scoped deviations {names} match nothing here (the implementation "
+        f"checked is {impl}), so they are not applied"
+    ]
+
+
+def _file_table(path: Path) -> object:
+    document = read_toml(path)
+    table = document.get("deviations")
+    return _tool_settings(document).get("deviations", {}) if table is None else table
 
 
 def load_pyproject_settings(path: Path) -> dict[str, Any]:
@@ -138,15 +179,13 @@ def deviation_entries(findings: Iterable[Finding]) -> list[tuple[str, str]]:
     return [(key, "; ".join(reasons[key])) for key in sorted(reasons, key=_sort_key)]
 
 
-def format_deviations(findings: Iterable[Finding], *, impl: str | None = None) -> str:
-    """Current findings as a ``[tool.statuscheck.deviations]`` table, ready to paste."""
+def format_deviations(entries: Iterable[tuple[str, str]], *, impl: str | None = None) -> str:
+    """``("check:code", reason)`` entries as a ``[tool.statuscheck.deviations]`` table."""
     header = "[tool.statuscheck.deviations]"
     if impl is not None:
         header = f"[tool.statuscheck.deviations.{toml_string(impl)}]"
     lines = [header]
-    lines += [
-        f"{toml_string(key)} = {toml_string(reason)}" for key, reason in deviation_entries(findings)
-    ]
+    lines += [f"{toml_string(key)} = {toml_string(reason)}" for key, reason in entries]
     return "\n".join(lines) + "\n"
 
 

@@ -18,10 +18,10 @@ from statuscheck.checks.descriptions import check_descriptions
 from statuscheck.checks.finding import CHECKS, Check, Finding
 from statuscheck.checks.ordering import check_ordering
 from statuscheck.checks.phrases import check_phrases
-from statuscheck.checks.values import check_values
+from statuscheck.checks.values import MissingPolicy, check_values, expected_codes
 from statuscheck.findings.dating import date_table
 from statuscheck.findings.deviations import Deviation
-from statuscheck.findings.report import ConformanceReport, SnapshotInfo
+from statuscheck.findings.report import ConformanceReport, Coverage, SnapshotInfo
 from statuscheck.registry.formats import load_document
 from statuscheck.registry.history import load_history
 from statuscheck.registry.model import Registry
@@ -68,8 +68,13 @@ def check_implementation(
     deviations: tuple[Deviation, ...] = (),
     today: datetime.date | None = None,
     checks: tuple[Check, ...] = CHECKS,
+    missing: MissingPolicy = "error",
+    notes: tuple[str, ...] = (),
 ) -> ConformanceReport:
     """Check ``impl`` (an object, a table, or a path as ``--impl`` takes it) against the snapshot.
+
+    ``missing`` is what a missing assigned code counts as; ``notes`` (about the
+    declarations, say) join the report's header with the engine's own.
 
     Raises :class:`ImplementationError` when the implementation (or its
     aliases module) cannot be loaded or has no readable shape; anything wrong
@@ -81,7 +86,7 @@ def check_implementation(
     day = today if today is not None else datetime.date.today()
     findings: list[Finding] = []
     runners = {
-        "values": lambda: check_values(table, registry, today=day),
+        "values": lambda: check_values(table, registry, today=day, missing=missing),
         "phrases": lambda: check_phrases(table, registry),
         "descriptions": lambda: check_descriptions(table),
         "ordering": lambda: check_ordering(table, aliases_table),
@@ -102,6 +107,32 @@ def check_implementation(
         language=table.language,
         location=table.location,
         registry_match=date_table(table, load_history()),
+        coverage=_coverage(table, registry, day, missing),
+        notes=(*notes, *_snapshot_notes(registry, day)),
+    )
+
+
+def _coverage(
+    table: StatusTable, registry: Registry, day: datetime.date, missing: MissingPolicy
+) -> Coverage:
+    expected = expected_codes(registry, day)
+    defined = set(table.codes())
+    return Coverage(sum(code in defined for code in expected), len(expected), missing)
+
+
+def _snapshot_notes(registry: Registry, day: datetime.date) -> tuple[str, ...]:
+    """One line when a temporary registration of the snapshot has expired: the snapshot is stale.
+
+    Tables are not faulted for lacking an expired code; the snapshot is what
+    needs refreshing, so the report says so once rather than once per table.
+    """
+    expired = registry.expired_temporary(day)
+    if not expired:
+        return ()
+    which = "; ".join(f"{entry.first} {entry.phrase} expired {entry.expires}" for entry in expired)
+    return (
+        f"the registry snapshot is out of date: its temporary registration {which} "
+        f"(today is {day.isoformat()}), so tables may lack it",
     )
 
 

@@ -9,14 +9,16 @@ a deviation is judged the same way wherever it is shown.
 from __future__ import annotations
 
 import dataclasses
+import functools
 from typing import Literal
 
 from statuscheck.checks.finding import CHECKS, Check, Finding
+from statuscheck.checks.values import MissingPolicy
 from statuscheck.findings.dating import RegistryMatch
-from statuscheck.findings.deviations import Deviation
+from statuscheck.findings.deviations import PLACEHOLDER_REASON, Deviation
 from statuscheck.tables.table import Location
 
-__all__ = ["TABLE_CHECKS", "ConformanceReport", "Outcome", "SnapshotInfo", "Status"]
+__all__ = ["TABLE_CHECKS", "ConformanceReport", "Coverage", "Outcome", "SnapshotInfo", "Status"]
 
 
 Status = Literal["pass", "fail", "warn", "expected", "stale"]
@@ -36,6 +38,26 @@ class SnapshotInfo:
     registry_updated: str | None
 
     def to_json(self) -> dict[str, str | None]:
+        return dataclasses.asdict(self)
+
+
+@dataclasses.dataclass(frozen=True)
+class Coverage:
+    """How much of the registry a table covers, and what a missing code counts as.
+
+    A table may cover a deliberate subset (``--missing=warn``); the count keeps
+    what it leaves out visible whatever the policy.
+    """
+
+    defined: int
+    #: Codes the registry assigns on the report's date (expired registrations left out).
+    assigned: int
+    missing: MissingPolicy = "error"
+
+    def __str__(self) -> str:
+        return f"{self.defined} of {self.assigned} assigned codes"
+
+    def to_json(self) -> dict[str, int | str]:
         return dataclasses.asdict(self)
 
 
@@ -82,6 +104,9 @@ class ConformanceReport:
     location: Location | None = None
     #: The registry states the table agrees with best (see :mod:`statuscheck.findings.dating`).
     registry_match: RegistryMatch | None = None
+    coverage: Coverage | None = None
+    #: Said once, in the report's header: about the snapshot or the declarations, not a code.
+    notes: tuple[str, ...] = ()
 
     def outcome(self, check: Check, code: int | None) -> Outcome:
         findings = tuple(f for f in self.findings if f.check == check and f.code == code)
@@ -111,13 +136,36 @@ class ConformanceReport:
 
     def outcomes(self) -> list[Outcome]:
         """Every outcome that is not a plain pass, in check then code order."""
+        return list(self._outcomes)
+
+    @functools.cached_property
+    def _outcomes(self) -> tuple[Outcome, ...]:
+        """Judged once: a report is read several times (summary, verdict, findings)."""
         result = []
         for check in self.checks:
             for code in self.codes_for(check):
                 outcome = self.outcome(check, code)
                 if outcome.status != "pass":
                     result.append(outcome)
-        return result
+        return tuple(result)
+
+    def pasteable_deviations(self, *, warnings: bool = False) -> list[tuple[str, str]]:
+        """``("check:code", reason)`` for every current deviation, ready to declare.
+
+        Declared ones keep their reason; new ones get a placeholder for their
+        author to replace (the finding is what the report already shows, so it
+        would only be said twice). Warning-level ones only when asked: they
+        never fail a run, so most projects need not declare them.
+        """
+        wanted = {"fail", "expected", "warn"} if warnings else {"fail", "expected"}
+        return [
+            (
+                f"{outcome.check}:{'*' if outcome.code is None else outcome.code}",
+                PLACEHOLDER_REASON if outcome.deviation is None else outcome.deviation.reason,
+            )
+            for outcome in self.outcomes()
+            if outcome.status in wanted
+        ]
 
     @property
     def conformant(self) -> bool:

@@ -12,7 +12,7 @@ from typing import Any
 from statuscheck.findings.report import ConformanceReport, Outcome
 from statuscheck.tables.table import Location
 
-__all__ = ["FORMATS", "render", "to_json"]
+__all__ = ["FORMATS", "counted", "header_lines", "outcome_lines", "render", "summary", "to_json"]
 
 FORMATS = ("text", "json", "markdown", "sarif", "github", "junit", "shields")
 
@@ -51,20 +51,27 @@ def to_json(report: ConformanceReport) -> dict[str, Any]:
         "aliases": report.aliases,
         "snapshot": report.snapshot.to_json(),
         "registry_match": match.to_json() if (match := report.registry_match) else None,
+        "coverage": report.coverage.to_json() if report.coverage is not None else None,
+        "notes": list(report.notes),
         "conformant": report.conformant,
         "findings": findings,
         "stale_deviations": stale,
     }
 
 
-def _summary(report: ConformanceReport) -> str:
+def counted(count: int, noun: str) -> str:
+    """``1 warning``, ``2 warnings``: a count and its noun, agreeing."""
+    return f"{count} {noun}{'' if count == 1 else 's'}"
+
+
+def summary(report: ConformanceReport) -> str:
     counts = dict.fromkeys(_LABELS, 0)
     for outcome in report.outcomes():
         counts[outcome.status] += 1
     verdict = "conformant" if report.conformant else "not conformant"
     return (
-        f"{counts['fail']} failing, {counts['warn']} warning, {counts['expected']} declared, "
-        f"{counts['stale']} stale: {verdict}"
+        f"{counts['fail']} failing, {counted(counts['warn'], 'warning')}, "
+        f"{counts['expected']} declared, {counts['stale']} stale: {verdict}"
     )
 
 
@@ -78,16 +85,34 @@ def _heading(report: ConformanceReport) -> str:
     )
 
 
+def header_lines(report: ConformanceReport) -> list[str]:
+    """What a report says once, under its heading: the coverage, then any notes."""
+    lines = []
+    if report.coverage is not None:
+        coverage = report.coverage
+        policy = "" if coverage.missing == "error" else f" (missing codes: {coverage.missing})"
+        lines.append(f"covers {coverage}{policy}")
+    lines += [f"note: {note}" for note in report.notes]
+    return lines
+
+
 def _text(report: ConformanceReport) -> str:
-    lines = [_heading(report)]
+    lines = [_heading(report), *header_lines(report)]
     for outcome in report.outcomes():
-        # Led by path:line: as compilers do, so editors and terminals jump to the entry.
-        lines += [
-            f"{_at(location)}{_LABELS[outcome.status]:5} {_where(outcome)}: {line}"
-            for location, line in _located_lines(outcome)
-        ]
-    lines.append(_summary(report))
+        lines += outcome_lines(outcome)
+    lines.append(summary(report))
     return "\n".join(lines) + "\n"
+
+
+def outcome_lines(outcome: Outcome) -> list[str]:
+    """``path:line: FAIL  values 418: …``: a line per finding.
+
+    Led by ``path:line:`` as compilers do, so editors and terminals jump to the entry.
+    """
+    return [
+        f"{_at(location)}{_LABELS[outcome.status]:5} {_where(outcome)}: {line}"
+        for location, line in _located_lines(outcome)
+    ]
 
 
 def _markdown(report: ConformanceReport) -> str:
@@ -96,7 +121,9 @@ def _markdown(report: ConformanceReport) -> str:
         "",
         _heading(report).replace(report.impl, f"`{report.impl}`", 1),
         "",
-        f"**{_summary(report)}**",
+        *(f"- {line}" for line in header_lines(report)),
+        "",
+        f"**{summary(report)}**",
         "",
     ]
     outcomes = report.outcomes()

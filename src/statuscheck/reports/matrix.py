@@ -8,8 +8,10 @@ Each format is a renderer module of its own (``matrix_markdown``,
 from __future__ import annotations
 
 import json
+from typing import TYPE_CHECKING
 
-from statuscheck.matrix.model import Matrix
+if TYPE_CHECKING:  # imported by the caller already; `statuscheck matrix --help` need not
+    from statuscheck.matrix.model import Matrix
 
 __all__ = ["FORMATS", "render"]
 

@@ -22,12 +22,15 @@ from statuscheck.matrix.cells import (
     worst,
 )
 from statuscheck.matrix.model import PYTHON, Matrix, Row
+from statuscheck.reports.check import counted
+from statuscheck.reports.matrix_style import STYLE
 from statuscheck.reports.matrix_wording import (
     LEGEND,
     SYMBOLS,
     check_cell_text,
     code_cell_text,
     code_heading,
+    readable_rows,
     registry_match_text,
 )
 
@@ -42,67 +45,6 @@ _CLASS: dict[CellStatus, str] = {
     "n/a": "s-na",
     "error": "s-error",
 }
-
-_STYLE = """
-:root {
-  --pass-bg: #e3f4e8; --pass-fg: #17602d;
-  --fail-bg: #fde4e6; --fail-fg: #a0101e;
-  --warn-bg: #fff2cc; --warn-fg: #6e4a00;
-  --expected-bg: #e6e9f7; --expected-fg: #33408f;
-  --stale-bg: #f3e1f6; --stale-fg: #6a1b7a;
-  --na-bg: #f5f5f5; --na-fg: #8a8a8a;
-  --error-bg: #3d3d3d; --error-fg: #ffffff;
-  --line: #d0d4da; --head-bg: #f7f8fa;
-}
-* { box-sizing: border-box; }
-body {
-  margin: 0 auto; max-width: 1600px; padding: 1.5rem;
-  font: 14px/1.45 system-ui, -apple-system, "Segoe UI", Roboto, "DejaVu Sans", sans-serif;
-  color: #1f2328; background: #ffffff;
-}
-h1 { font-size: 1.6rem; margin: 0 0 .4rem; }
-h2 { font-size: 1.2rem; margin: 2rem 0 .6rem; }
-code { font: 12px/1.3 ui-monospace, "DejaVu Sans Mono", Menlo, Consolas, monospace; }
-.lede { color: #4b535d; max-width: 70rem; }
-.legend { display: flex; flex-wrap: wrap; gap: .4rem 1.2rem; padding: 0; list-style: none; }
-.legend li { display: flex; align-items: center; gap: .4rem; }
-.swatch {
-  display: inline-block; min-width: 1.8rem; padding: .1rem .35rem; text-align: center;
-  border: 1px solid var(--line); border-radius: 3px; font-weight: 600;
-}
-.scroll { overflow: auto; max-height: 85vh; border: 1px solid var(--line); border-radius: 4px; }
-table { border-collapse: separate; border-spacing: 0; width: max-content; min-width: 100%; }
-th, td {
-  padding: .35rem .55rem; border-right: 1px solid var(--line);
-  border-bottom: 1px solid var(--line); text-align: left; vertical-align: top;
-}
-thead th {
-  position: sticky; top: 0; z-index: 2; background: var(--head-bg);
-  font-weight: 600; white-space: nowrap;
-}
-tbody th {
-  position: sticky; left: 0; z-index: 1; background: #ffffff; font-weight: 600;
-  white-space: nowrap;
-}
-thead th.corner { left: 0; z-index: 3; }
-th .table-name { display: block; font-weight: 400; }
-td.cell { max-width: 22rem; }
-table.codes td.cell { min-width: 8rem; max-width: 15rem; }
-table.codes thead th { white-space: normal; min-width: 8rem; }
-tr.headline th, .headline-mark { box-shadow: inset 4px 0 0 #d4a72c; }
-.s-pass { background: var(--pass-bg); color: var(--pass-fg); }
-.s-fail { background: var(--fail-bg); color: var(--fail-fg); }
-.s-warn { background: var(--warn-bg); color: var(--warn-fg); }
-.s-expected { background: var(--expected-bg); color: var(--expected-fg); }
-.s-stale { background: var(--stale-bg); color: var(--stale-fg); }
-.s-na { background: var(--na-bg); color: var(--na-fg); }
-.s-error { background: var(--error-bg); color: var(--error-fg); }
-details { margin: .3rem 0; border: 1px solid var(--line); border-radius: 4px; }
-summary { cursor: pointer; padding: .4rem .6rem; background: var(--head-bg); }
-details table { width: 100%; }
-details td { white-space: normal; }
-footer { margin-top: 2rem; color: #6a737d; font-size: .9rem; }
-"""
 
 
 def _e(text: str) -> str:
@@ -170,10 +112,11 @@ def _codes(matrix: Matrix) -> list[str]:
         shown |= row.defined
     inside = sorted(code for code in shown if 100 <= code <= 599)
     outside = sorted(code for code in shown if not 100 <= code <= 599)
+    rows = readable_rows(matrix)  # an unreadable table's error is in the summary, once
     head = "".join(
         f'<th>{_e(row.label)}<code class="table-name">'
         f"{_e(row.impl if row.language == PYTHON else row.language)}</code></th>"
-        for row in matrix.rows
+        for row in rows
     )
     lines = [
         '<div class="scroll"><table id="codes-table" class="codes">',
@@ -182,7 +125,7 @@ def _codes(matrix: Matrix) -> list[str]:
     ]
     for code in inside:
         cells = []
-        for row in matrix.rows:
+        for row in rows:
             cell = code_cell(row, code)
             cells.append(_td(cell.status, cell.outcomes, code_cell_text(cell)))
         mark = ' class="headline"' if code in headline else ""
@@ -193,10 +136,9 @@ def _codes(matrix: Matrix) -> list[str]:
         )
     if outside:
         cells = []
-        for row in matrix.rows:
+        for row in rows:
             theirs = [code for code in outside if code_cell(row, code).outcomes]
-            statuses = [code_cell(row, code).status for code in theirs]
-            status: CellStatus = "error" if row.report is None else worst(statuses)
+            status = worst([code_cell(row, code).status for code in theirs])
             text = (
                 SYMBOLS[status]
                 if not theirs
@@ -220,7 +162,8 @@ def _details(matrix: Matrix) -> list[str]:
             status: sum(1 for outcome in outcomes if outcome.status == status)
             for status in ("stale", "fail", "warn", "expected")
         }
-        summary = ", ".join(f"{n} {status}" for status, n in counts.items() if n) or "conformant"
+        summary = ", ".join(_counted(status, n) for status, n in counts.items() if n)
+        summary = summary or "conformant"
         lines.append(
             f"<details><summary><strong>{_e(row.label)}</strong> <code>{_e(row.impl)}</code>"
             f" ({_e(row.report.shape)}): {_e(summary)}</summary>"
@@ -261,7 +204,7 @@ def render_html(matrix: Matrix) -> str:
         '<meta charset="utf-8">',
         '<meta name="viewport" content="width=device-width, initial-scale=1">',
         "<title>statuscheck: HTTP status codes across the Python ecosystem</title>",
-        f"<style>{_STYLE}</style>",
+        f"<style>{STYLE}</style>",
         "</head>",
         "<body>",
         "<header>",
@@ -289,3 +232,13 @@ def render_html(matrix: Matrix) -> str:
         "</html>",
     ]
     return "\n".join(parts) + "\n"
+
+
+def _counted(status: str, count: int) -> str:
+    """``2 failing``, ``1 warning``, ``3 warnings``: how a row's details sum its outcomes."""
+    if status == "warn":
+        return counted(count, "warning")
+    return f"{count} {_WORDS.get(status, status)}"
+
+
+_WORDS = {"fail": "failing", "expected": "declared"}

@@ -30,6 +30,7 @@ __all__ = [
     "code_groups",
     "code_heading",
     "codes_text",
+    "readable_rows",
     "registry_match_text",
     "row_name",
     "used_statuses",
@@ -174,9 +175,11 @@ def code_groups(matrix: Matrix, code: int) -> list[tuple[CellStatus, str, list[s
     """Rows grouped by what they have for ``code``: ``[(status, text, [names])]``, worst last.
 
     Consecutive Pythons with the same answer read as one range (``Python 3.9-3.12``).
+    A table that could not be read has nothing to say about any code: its error
+    is shown once, in its summary row, rather than repeated for every code.
     """
     groups: dict[str, tuple[CellStatus, list[Row]]] = {}
-    for row in matrix.rows:
+    for row in readable_rows(matrix):
         cell = code_cell(row, code)
         groups.setdefault(code_cell_text(cell), (cell.status, []))[1].append(row)
     ordered = sorted(groups.items(), key=lambda item: RANK[item[1][0]])
@@ -204,6 +207,11 @@ def _names(matrix: Matrix, rows: list[Row]) -> list[str]:
             names.append(f"Python {run[0].version}-{run[-1].version}")
     names += [row_name(matrix, row) for row in rows if not row.stdlib]
     return names
+
+
+def readable_rows(matrix: Matrix) -> list[Row]:
+    """The rows with a report: the ones the per-code views show."""
+    return [row for row in matrix.rows if row.report is not None]
 
 
 def used_statuses(matrix: Matrix) -> frozenset[CellStatus]:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import dataclasses
 import enum
+import functools
 from typing import Callable, Literal
 
 __all__ = ["ABSENT", "Absent", "Definition", "Location", "Shape", "StatusTable"]
@@ -111,7 +112,15 @@ class StatusTable:
         return tuple(seen)
 
     def by_code(self, code: int) -> tuple[Definition, ...]:
-        return tuple(definition for definition in self.definitions if definition.code == code)
+        return self._by_code.get(code, ())
+
+    @functools.cached_property
+    def _by_code(self) -> dict[int | None, tuple[Definition, ...]]:
+        """Definitions per code, built once: checks ask for every code of the table."""
+        grouped: dict[int | None, list[Definition]] = {}
+        for definition in self.definitions:
+            grouped.setdefault(definition.code, []).append(definition)
+        return {code: tuple(definitions) for code, definitions in grouped.items()}
 
     def location_of(self, definition: Definition | None) -> Location | None:
         """Where to look for ``definition``: its own line, else the table's."""

@@ -6,12 +6,12 @@ collected. It computes one :class:`~statuscheck.findings.report.ConformanceRepor
 per session and parametrises each ``conformance/test_*.py`` module with the
 codes its check has a verdict on, so a failure reads ``test_phrase[413]``.
 Declared deviations become strict ``xfail`` marks: a deviation that stops
-occurring fails the run.
+occurring fails the run. Whatever keeps the report from being made is one
+usage error, never a traceback per collected module.
 """
 
 from __future__ import annotations
 
-import argparse
 import warnings
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -20,14 +20,13 @@ import pytest
 
 from statuscheck.checks.finding import CHECKS, Check, ConformanceWarning
 from statuscheck.findings.deviations import (
-    Deviation,
-    declared_deviations,
     format_deviations,
+    gather_declarations,
     load_pyproject_settings,
-    parse_deviation,
 )
+from statuscheck.plugin.options import add_options
 from statuscheck.registry.errors import StatuscheckError
-from statuscheck.tables.resolve import resolve
+from statuscheck.reports.check import header_lines, outcome_lines, summary
 
 if TYPE_CHECKING:
     from statuscheck.findings.report import ConformanceReport
@@ -35,66 +34,23 @@ if TYPE_CHECKING:
 __all__ = ["Conformance"]
 
 _REPORT = pytest.StashKey["Conformance | None"]()
-_MISSING_IMPL = pytest.StashKey[bool]()
+#: Why the report could not be made, raised once after collection.
+_PROBLEM = pytest.StashKey[pytest.UsageError]()
 _MARKER = "statuscheck"
 
 
 def pytest_addoption(parser: pytest.Parser) -> None:
-    group = parser.getgroup("statuscheck", "HTTP status-code conformance (statuscheck)")
-    group.addoption(
-        "--impl",
-        dest="statuscheck_impl",
-        type=_importable,
-        metavar="PATH",
-        help="implementation to check: pkg.module.Attr, pkg.module:Attr, a constants module, "
-        "path/file.py[:Attr] or a table document (.json, .csv)",
-    )
-    group.addoption(
-        "--aliases",
-        dest="statuscheck_aliases",
-        type=_importable_or_none,
-        metavar="MODULE",
-        help="constants module that must mirror the implementation's names "
-        "('none' to skip; known implementations get theirs automatically)",
-    )
-    group.addoption(
-        "--snapshot",
-        dest="statuscheck_snapshot",
-        type=_existing_file,
-        metavar="PATH",
-        help="registry file to check against instead of the pinned snapshot",
-    )
-    group.addoption(
-        "--deviation",
-        dest="statuscheck_deviations",
-        action="append",
-        default=[],
-        type=_deviation,
-        metavar="CHECK:CODE=REASON",
-        help="declare a deliberate deviation (repeatable); reported as xfail, strict",
-    )
-    group.addoption(
-        "--deviations-file",
-        dest="statuscheck_deviations_file",
-        type=_existing_file,
-        metavar="PATH",
-        help="TOML file with a [deviations] table of 'check:code' = 'reason'",
-    )
-    group.addoption(
-        "--print-deviations",
-        dest="statuscheck_print_deviations",
-        action="store_true",
-        help="print the current deviations as a [tool.statuscheck.deviations] table",
-    )
+    add_options(parser)
 
 
 def pytest_configure(config: pytest.Config) -> None:
     config.addinivalue_line(
         "markers", f"{_MARKER}(check): parametrise a conformance test with the codes of CHECK"
     )
-    # Warning-level findings are shown, never turned into errors by a blanket
-    # `-W error`; `-W error::statuscheck.ConformanceWarning` still makes them fail.
-    config.addinivalue_line("filterwarnings", "always::statuscheck.ConformanceWarning")
+    # Warning-level findings are listed one line each in the statuscheck summary, not
+    # as pytest's three-line entries, and a blanket `-W error` leaves them alone; the
+    # command line's `-W error::statuscheck.ConformanceWarning` outranks this and fails them.
+    config.addinivalue_line("filterwarnings", "ignore::statuscheck.ConformanceWarning")
     config.stash[_REPORT] = None
 
 
@@ -110,6 +66,7 @@ def pytest_report_header(config: pytest.Config) -> list[str]:
         f"statuscheck: snapshot {snapshot.path} (IANA registry {registry}, "
         f"sha256 {snapshot.sha256[:12]})",
         *([f"statuscheck: {match.describe()}"] if (match := report.registry_match) else []),
+        *(f"statuscheck: {line}" for line in header_lines(report)),
     ]
 
 
@@ -120,11 +77,13 @@ def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
     check = marker.args[0] if marker.args else None
     if check not in CHECKS:
         raise pytest.UsageError(f"@pytest.mark.{_MARKER} needs one of {', '.join(CHECKS)}")
-    conformance = _conformance(metafunc.config, required=False)
-    if conformance is None:  # reported once, as a usage error, after collection
-        metafunc.config.stash[_MISSING_IMPL] = True
+    try:
+        conformance = _conformance(metafunc.config, required=True)
+    except pytest.UsageError as problem:  # reported once, after collection
+        metafunc.config.stash[_PROBLEM] = problem
         metafunc.parametrize("code", [pytest.param(None, marks=pytest.mark.skip)])
         return
+    assert conformance is not None
     params = []
     for code in conformance.report.codes_for(check):
         outcome = conformance.report.outcome(check, code)
@@ -151,8 +110,9 @@ def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
 
 
 def pytest_collection_modifyitems(config: pytest.Config) -> None:
-    if config.stash.get(_MISSING_IMPL, False):
-        _conformance(config, required=True)  # raises the usage error
+    problem = config.stash.get(_PROBLEM, None)
+    if problem is not None:
+        raise problem
 
 
 @pytest.fixture(scope="session")
@@ -170,21 +130,17 @@ def pytest_terminal_summary(
     if conformance is None:
         return
     report = conformance.report
-    outcomes = report.outcomes()
-    counts = dict.fromkeys(("fail", "warn", "expected", "stale"), 0)
-    for outcome in outcomes:
-        counts[outcome.status] += 1
     terminalreporter.write_sep("-", "statuscheck")
-    terminalreporter.write_line(
-        f"{report.impl}: {counts['fail']} failing, {counts['warn']} warning, "
-        f"{counts['expected']} declared, {counts['stale']} stale declaration(s)"
-    )
-    if config.getoption("statuscheck_print_deviations"):
-        findings = [
-            f for o in outcomes if o.status in ("fail", "warn", "expected") for f in o.findings
-        ]
+    for outcome in report.outcomes():
+        if outcome.status == "warn":
+            for line in outcome_lines(outcome):
+                terminalreporter.write_line(line)
+    terminalreporter.write_line(f"{report.impl}: {summary(report)}")
+    printing = config.getoption("statuscheck_print_deviations")
+    if printing:
+        entries = report.pasteable_deviations(warnings=printing == "all")
         terminalreporter.write_line("")
-        terminalreporter.write(format_deviations(findings, impl=report.impl))
+        terminalreporter.write(format_deviations(entries, impl=report.impl))
 
 
 class Conformance:
@@ -217,16 +173,18 @@ def _conformance(config: pytest.Config, *, required: bool) -> Conformance | None
             )
         return None
     from statuscheck.findings.engine import AUTO, check_implementation
+    from statuscheck.findings.settings import missing_policy
     from statuscheck.tables.resolve import load_table
 
     aliases = config.getoption("statuscheck_aliases") or settings.get("aliases") or AUTO
+    pyproject = config.rootpath / "pyproject.toml"
     try:
         table = load_table(str(impl))
         file = config.getoption("statuscheck_deviations_file")
-        deviations = declared_deviations(
+        declarations = gather_declarations(
             impl=table.label,
             settings=settings,
-            settings_source=config.rootpath / "pyproject.toml",
+            settings_source=pyproject,
             file=Path(file) if file else None,
             given=tuple(config.getoption("statuscheck_deviations")),
         )
@@ -234,43 +192,12 @@ def _conformance(config: pytest.Config, *, required: bool) -> Conformance | None
             table,
             aliases=None if aliases == "none" else aliases,
             snapshot=config.getoption("statuscheck_snapshot") or settings.get("snapshot"),
-            deviations=deviations,
+            deviations=declarations.deviations,
+            missing=missing_policy(config.getoption("statuscheck_missing"), settings, pyproject),
+            notes=declarations.notes,
         )
     except StatuscheckError as error:
         raise pytest.UsageError(f"statuscheck: {error}") from None
     conformance = Conformance(report, table.enum_class if table.enum_class is not None else table)
     config.stash[_REPORT] = conformance
     return conformance
-
-
-def _importable(value: str) -> str:
-    """argparse type: the path must import and resolve now, not at collection time."""
-    from statuscheck.tables.resolve import STDIN, ImplementationError, import_from_cwd
-
-    import_from_cwd()
-    if value == STDIN:
-        raise argparse.ArgumentTypeError(
-            "standard input is for statuscheck check -; give pytest the document's path"
-        )
-    try:
-        resolve(value)
-    except ImplementationError as error:
-        raise argparse.ArgumentTypeError(str(error)) from None
-    return value
-
-
-def _importable_or_none(value: str) -> str:
-    return value if value == "none" else _importable(value)
-
-
-def _existing_file(value: str) -> str:
-    if not Path(value).is_file():
-        raise argparse.ArgumentTypeError(f"{value}: no such file")
-    return value
-
-
-def _deviation(value: str) -> Deviation:
-    try:
-        return parse_deviation(value)
-    except StatuscheckError as error:
-        raise argparse.ArgumentTypeError(str(error)) from None
