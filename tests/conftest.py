@@ -12,6 +12,8 @@ if TYPE_CHECKING:  # imported by the fixtures, so envs without trustme can still
     from tests.registry_server import RegistryServer, Tls
 
 pytest_plugins = ["pytester"]
+# Their asserts are the proofs of many tests: show the values when one fails.
+pytest.register_assert_rewrite("tests.documents", "tests.source_files")
 
 REPO = Path(__file__).resolve().parents[1]
 IANA = REPO / "tests" / "data" / "iana"
