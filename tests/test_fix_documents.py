@@ -172,5 +172,9 @@ def test_a_csv_document_is_one_line_and_exit_2(
     status, out, err = run(capsys, "fix", str(path))
     assert (status, out) == (2, "")
     assert err == (
-        f"statuscheck: error: cannot fix {path}: fix writes JSON table documents, not CSV\n"
+        f"statuscheck: error: cannot fix {path}: fix writes JSON table documents, not CSV "
+        "(it has no alias column to keep a renamed code's old name in)\n"
     )
+    rows = "".join(f'{code},"{phrase}"\n' for _, code, phrase, _ in ROWS)
+    path.write_text(f"code,phrase\n{rows}", encoding="utf-8")
+    assert run(capsys, "fix", str(path))[:2] == (0, "")  # nothing to fix is not an error

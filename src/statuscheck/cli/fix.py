@@ -37,7 +37,7 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
         "A JSON table document gets the corrected document, its untouched lines kept.",
         epilog="Exit status: 0 nothing to fix; 1 a fix was printed (or written with --write); "
         "2 the source cannot be found, parsed or written, or holds the table in a form "
-        "fix cannot edit (a CSV document; standard input with --write).",
+        "fix cannot edit (a CSV document needing a fix; standard input with --write).",
     )
     parser.add_argument(
         "impl",

@@ -56,8 +56,13 @@ def fix_document_settled(
 def fix_document(data: bytes, source: str, plan: Plan) -> Fixed:
     """Apply ``plan`` to the JSON table document ``data`` (``source`` names it in errors)."""
     text = data.decode("utf-8-sig")
+    if not plan.edits:
+        return Fixed(data, data, "utf-8", (), ())
     if not text.lstrip().startswith("{"):
-        raise FixError(f"cannot fix {source}: fix writes JSON table documents, not CSV")
+        raise FixError(
+            f"cannot fix {source}: fix writes JSON table documents, not CSV "
+            "(it has no alias column to keep a renamed code's old name in)"
+        )
     document = json.loads(text, object_pairs_hook=list)
     versioned = any(key == "statuscheck_table" for key, _ in document)
     if versioned:
@@ -136,8 +141,12 @@ def _in_place(
     for index, entry in enumerate(entries):
         comma = "," if index < len(entries) - 1 else ""
         original = entry.original
-        kept = original is not None and not entry.changed
-        if kept and original is not None and (original < len(fields) - 1) == bool(comma):
+        # A kept entry keeps its line unless it gains (or loses) the comma after it.
+        if (
+            original is not None
+            and not entry.changed
+            and (original < end - 1 - layout.first) == bool(comma)
+        ):
             written.append(lines[layout.first + original])
         else:
             written.append(layout.indent + layout.render(entry.fields) + comma + ending)
