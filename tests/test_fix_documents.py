@@ -178,3 +178,16 @@ def test_a_csv_document_is_one_line_and_exit_2(
     rows = "".join(f'{code},"{phrase}"\n' for _, code, phrase, _ in ROWS)
     path.write_text(f"code,phrase\n{rows}", encoding="utf-8")
     assert run(capsys, "fix", str(path))[:2] == (0, "")  # nothing to fix is not an error
+
+
+def test_a_repeated_code_survives_a_document_written_again(tmp_path: Path) -> None:
+    """Nothing is deleted, not even the second phrase of a code the object repeats."""
+    former = former_phrases(413)[0].phrase
+    text = render_document("mapping", "unnamed", broken={413: "former"})
+    one_line = json.dumps(json.loads(text))[:-1] + f', "413": {json.dumps(former)}}}'
+    path = tmp_path / "node.json"
+    path.write_text(one_line, encoding="utf-8")
+    fixed = fix_path(path).fixed.decode()
+    assert fixed.count('"413": ') == 2
+    assert former not in fixed
+    assert "\n" not in fixed  # the one-line layout is kept
