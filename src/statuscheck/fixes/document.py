@@ -47,9 +47,10 @@ def fix_document_settled(
             break
         plan = plan_of(fixed.fixed)
         again = fix_document(fixed.fixed, source, plan)
+        # What the last round could not apply is the truth; earlier rounds' edits all hold.
+        fixed = dataclasses.replace(again, original=data, applied=fixed.applied + again.applied)
         if not again.changed:
             break
-        fixed = dataclasses.replace(again, original=data, applied=fixed.applied + again.applied)
     return fixed, plan
 
 
