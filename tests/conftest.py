@@ -14,6 +14,8 @@ if TYPE_CHECKING:  # imported by the fixtures, so envs without trustme can still
     from tests.registry_server import RegistryServer, Tls
 
 pytest_plugins = ["pytester"]
+# Their asserts are the proofs of many tests: show the values when one fails.
+pytest.register_assert_rewrite("tests.documents", "tests.source_files")
 
 # `tox -p` runs the environments side by side on the machine's cores, where a property's
 # first example can overrun hypothesis's 200 ms deadline for reasons that are not the

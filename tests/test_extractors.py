@@ -77,7 +77,7 @@ def test_a_table_piped_into_check_from_stdin() -> None:
     first = checked.stdout.decode().splitlines()[0]
     assert first.startswith("Node.js http.STATUS_CODES v")
     assert checked.returncode == 1  # Node still says "Payload Too Large"
-    assert b"FAIL  phrases 413: <stdin>:" in checked.stdout
+    assert b"<stdin>:41: FAIL  phrases 413: $.entries[" in checked.stdout
 
 
 def test_a_failing_extractor_is_one_line_with_its_last_stderr_lines() -> None:

@@ -186,3 +186,19 @@ def test_a_bytes_mapping_is_fixed_in_bytes(tmp_path: Path) -> None:
     fixed = fix_file(path, "mapping", "T", load(path, "T"))
     assert fixed.unapplied == ()
     assert "    403: b'Forbidden',\n    404: b'Not Found',\n" in fixed.fixed.decode()
+
+
+@pytest.mark.parametrize("attribute", [":LEGACY_PHRASE", ""], ids=["enum", "constants"])
+def test_a_python_file_path_is_fixed_where_it_lies(
+    attribute: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """``path/file.py[:Attr]`` is loaded under a private name: the path itself is the source."""
+    path = tmp_path / "generated.py"
+    table = miniatures.LEGACY_PHRASE
+    if attribute:
+        path.write_text(render_enum(table).replace(table.__name__, "LEGACY_PHRASE"), "utf-8")
+    else:
+        path.write_text("".join(f"{m.name} = {m.value}\n" for m in table if m != 200), "utf-8")
+    status, _, err = run(capsys, "fix", f"{path}{attribute}", "--write")
+    assert (status, err.splitlines()[0]) == (1, f"fixed {path}")
+    assert run(capsys, "fix", f"{path}{attribute}")[:2] == (0, "")

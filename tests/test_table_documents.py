@@ -53,7 +53,20 @@ def test_a_versioned_document_keeps_names_aliases_and_each_entrys_line() -> None
     assert [d.location.line if d.location else None for d in table.definitions] == [6, 7, 8]
     assert table.definitions[1].description == "gone"
     assert table.definitions[2].phrase is ABSENT
-    assert table.definitions[0].where == "go.json:6"
+    assert [d.where for d in table.definitions] == ["StatusOK", "StatusNotFound", "StatusMissing"]
+
+
+def test_an_unnamed_entry_is_named_by_its_json_path_or_csv_row() -> None:
+    """Reports lead with the line already; ``where`` is how a reader finds the entry."""
+    entries = versioned({"code": 200, "phrase": OK}, {"code": 404, "name": "StatusNotFound"})
+    mapping = f'{{"200": {json.dumps(OK)}}}'.encode()
+    rows = b"code,name\n200,\n404,NotFound\n"
+    assert [d.where for d in read_document(entries, "t.json").definitions] == [
+        "$.entries[0]",
+        "StatusNotFound",
+    ]
+    assert [d.where for d in read_document(mapping, "t.json").definitions] == ['$["200"]']
+    assert [d.where for d in read_document(rows, "t.csv").definitions] == ["row 2", "NotFound"]
 
 
 def test_a_mapping_of_code_to_phrase_is_labelled_by_its_source() -> None:
@@ -197,7 +210,8 @@ def test_stdin_is_labelled_by_the_documents_implementation(
     report = json.loads(out)
     assert (status, report["impl"], report["shape"]) == (1, "Mine 2", "document")
     [finding] = report["findings"]
-    assert finding["message"].startswith("<stdin>:5: 'Not Here' is not the registry phrase")
+    assert finding["message"].startswith("$.entries[0]: 'Not Here' is not the registry phrase")
+    assert finding["location"] == {"path": "<stdin>", "line": 5}
 
 
 def test_one_code_with_two_phrases_is_a_finding_not_a_crash(
@@ -209,7 +223,8 @@ def test_one_code_with_two_phrases_is_a_finding_not_a_crash(
     )
     status, out, err = check(capsys, str(document), "--check", "phrases")
     assert (status, err) == (1, "")
-    assert f"FAIL  phrases 404: {document}:5: 'Not Here' is not the registry phrase" in out
+    expected = f"{document}:5: FAIL  phrases 404: $.entries[1]: 'Not Here' is not the registry"
+    assert expected in out
 
 
 def test_a_duplicate_key_in_a_mapping_is_a_finding_too(
@@ -221,7 +236,7 @@ def test_a_duplicate_key_in_a_mapping_is_a_finding_too(
     )
     status, out, _ = check(capsys, str(document), "--check", "phrases")
     assert status == 1
-    assert f"{document}:2: 'Not Here'" in out
+    assert f"""{document}:2: FAIL  phrases 404: $["404"]: 'Not Here'""" in out
 
 
 def test_a_missing_document_is_one_line(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:

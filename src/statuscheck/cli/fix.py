@@ -1,6 +1,9 @@
 """``statuscheck fix IMPL``: the engine's findings as an edit of the implementation's source.
 
-Prints a unified diff (``--write`` applies it in place). Exit status 0 when
+IMPL is anything ``check`` reads that has a text to edit: an importable
+table, a Python file (``path/file.py[:Attr]``) or a JSON table document
+(``-`` for standard input, whose fix can only be printed). Prints a unified
+diff (``--write`` applies it in place). Exit status 0 when
 there is nothing to fix, 1 when a fix was printed or written (so a CI step or
 pre-commit hook fails until the fix is committed), 2 when the source cannot
 be found, parsed or written, changed while it was being fixed, or writes the
@@ -18,6 +21,8 @@ from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from statuscheck.checks.finding import Finding
+    from statuscheck.fixes.apply import Fixed
+    from statuscheck.fixes.plan import Plan
 
 __all__ = ["register", "run"]
 
@@ -25,15 +30,21 @@ __all__ = ["register", "run"]
 def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     parser = subparsers.add_parser(
         "fix",
-        help="print (or apply) a fix of an implementation's source",
+        help="print (or apply) a fix of an implementation's source or table document",
         description="Fix an implementation's source from its findings: outdated phrases get "
         "the registry phrase, renamed codes their current name (the old one kept as an alias), "
-        "missing assigned codes an entry in the table's own style. Nothing is deleted.",
+        "missing assigned codes an entry in the table's own style. Nothing is deleted. "
+        "A JSON table document gets the corrected document, its untouched lines kept.",
         epilog="Exit status: 0 nothing to fix; 1 a fix was printed (or written with --write); "
         "2 the source cannot be found, parsed or written, or holds the table in a form "
-        "fix cannot edit.",
+        "fix cannot edit (a CSV document needing a fix; standard input with --write).",
     )
-    parser.add_argument("impl", metavar="IMPL", help="pkg.module.Attr, pkg.module:Attr or module")
+    parser.add_argument(
+        "impl",
+        metavar="IMPL",
+        help="pkg.module.Attr, pkg.module:Attr, module, path/file.py[:Attr], "
+        "a JSON table document or - (standard input)",
+    )
     parser.add_argument(
         "--write", action="store_true", help="apply the fix in place instead of printing it"
     )
@@ -53,34 +64,68 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
 
 
 def run(args: argparse.Namespace) -> int:
-    from statuscheck.findings.engine import check_implementation, registry_and_info
-    from statuscheck.fixes.apply import fix_source, unified_diff
+    from statuscheck.fixes.apply import fix_source
     from statuscheck.fixes.locate import locate, read_source
-    from statuscheck.fixes.plan import describe, plan_fixes
-    from statuscheck.fixes.write import write_fixed
-    from statuscheck.tables.resolve import import_from_cwd
+    from statuscheck.tables.resolve import import_from_cwd, is_document
 
+    if is_document(args.impl):
+        return _fix_document(args)
     import_from_cwd()
     target = locate(args.impl)
     original = read_source(target)
+    plan = _plan(args.impl, args)
+    return _present(fix_source(original, target, plan), plan, target.path, args.write)
+
+
+def _fix_document(args: argparse.Namespace) -> int:
+    from statuscheck.fixes.document import fix_document_settled
+    from statuscheck.fixes.locate import FixError, Target, read_source
+    from statuscheck.tables.documents import MAX_DOCUMENT_BYTES, read_document
+    from statuscheck.tables.resolve import STDIN
+
+    if args.impl == STDIN:
+        if args.write:
+            raise FixError("cannot --write standard input: fix a file, or drop --write for a diff")
+        path, data = Path("<stdin>"), sys.stdin.buffer.read(MAX_DOCUMENT_BYTES + 1)
+    else:
+        path = Path(args.impl)
+        data = read_source(Target(path, "mapping"))
+    fixed, plan = fix_document_settled(
+        data, str(path), lambda text: _plan(read_document(text, str(path)), args)
+    )
+    return _present(fixed, plan, path, args.write)
+
+
+def _plan(impl: object, args: argparse.Namespace) -> Plan:
+    """The edits the engine's findings call for (one engine: fix never judges on its own)."""
+    from statuscheck.findings.engine import check_implementation, registry_and_info
+    from statuscheck.fixes.plan import plan_fixes
+
     report = check_implementation(
-        args.impl,
+        impl,
         aliases=None,
         snapshot=args.snapshot,
         today=args.as_of,
         checks=("values", "phrases", "aliases"),
     )
     registry, _ = registry_and_info(args.snapshot)
-    plan = plan_fixes(report.findings, registry)
-    fixed = fix_source(original, target, plan)
+    return plan_fixes(report.findings, registry)
+
+
+def _present(fixed: Fixed, plan: Plan, path: Path, write: bool) -> int:
+    """Print or write the fix, say what it could not do; the exit status."""
+    from statuscheck.fixes.apply import unified_diff
+    from statuscheck.fixes.plan import describe
+    from statuscheck.fixes.write import write_fixed
+
     if fixed.changed:
-        if args.write:
-            write_fixed(target.path, original, fixed.fixed)
-            print(f"fixed {target.path}", file=sys.stderr)
+        if write:
+            write_fixed(path, fixed.original, fixed.fixed)
+            print(f"fixed {path}", file=sys.stderr)
         else:
-            sys.stdout.write(unified_diff(fixed, target.path))
+            sys.stdout.write(unified_diff(fixed, path))
     for edit in fixed.unapplied:
-        print(f"statuscheck fix: {target.path}: cannot {describe(edit)}", file=sys.stderr)
+        print(f"statuscheck fix: {path}: cannot {describe(edit)}", file=sys.stderr)
     if plan.left:
         print(f"statuscheck fix: left as reported: {_summary(plan.left)}", file=sys.stderr)
     if fixed.changed:

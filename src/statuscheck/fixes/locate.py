@@ -18,6 +18,7 @@ from typing import Literal
 
 from statuscheck.registry.errors import StatuscheckError
 from statuscheck.tables.resolve import resolve
+from statuscheck.tables.source_files import split_source_path
 
 __all__ = ["FixError", "Target", "locate", "read_source"]
 
@@ -39,8 +40,15 @@ class Target:
 
 
 def locate(impl: str) -> Target:
-    """The source of the table ``impl`` names: ``pkg.mod:Attr``, ``pkg.mod.Attr`` or ``pkg.mod``."""
+    """The source of the table ``impl`` names: ``pkg.mod:Attr``, ``pkg.mod.Attr`` or ``pkg.mod``.
+
+    A Python file, ``path/file.py[:Attr]``, is its own source: it is loaded
+    under a private name :mod:`inspect` cannot trace back.
+    """
     obj = resolve(impl)
+    source = split_source_path(impl)
+    if source is not None:
+        return _in_file(obj, source[0], ".".join(source[1]), impl)
     if isinstance(obj, type) and issubclass(obj, enum.Enum):
         return Target(_source_file(obj, impl), "enum", obj.__qualname__)
     if isinstance(obj, types.ModuleType):
@@ -49,7 +57,21 @@ def locate(impl: str) -> Target:
     module = resolve(module_path) if module_path else None
     if isinstance(obj, collections.abc.Mapping) and isinstance(module, types.ModuleType):
         return Target(_source_file(module, impl), "mapping", attribute)
-    raise FixError(
+    raise _not_editable(obj, impl)
+
+
+def _in_file(obj: object, path: Path, attribute: str, impl: str) -> Target:
+    if isinstance(obj, type) and issubclass(obj, enum.Enum):
+        return Target(path, "enum", obj.__qualname__)
+    if isinstance(obj, types.ModuleType):
+        return Target(path, "constants")
+    if isinstance(obj, collections.abc.Mapping) and "." not in attribute:
+        return Target(path, "mapping", attribute)
+    raise _not_editable(obj, impl)
+
+
+def _not_editable(obj: object, impl: str) -> FixError:
+    return FixError(
         f"cannot fix {impl}: a {type(obj).__name__} is not a shape fix edits "
         "(an enum class, a module of constants or a module-level dict literal)"
     )

@@ -9,7 +9,10 @@ Three forms, told apart by their content, never by the file name:
 
 JSON is validated against the published ``table.schema.json``, so a bad
 field is named by its JSON path; every definition keeps the document line it
-came from, so findings can point at it.
+came from, so findings can point at it. Its ``where`` names the entry as a
+reader of the document finds it -- by its name when it has one, else by its
+JSON path (``$.entries[45]``, ``$["418"]``) or CSV row (``row 46``, the
+header being row 1) -- since reports already lead with the line.
 """
 
 from __future__ import annotations
@@ -76,7 +79,7 @@ def _read_json(text: str, source: str) -> StatusTable:
     definitions = tuple(
         Definition(
             key=int(key),
-            where=f"{source}:{line}",
+            where=f"$[{json.dumps(key)}]",
             phrase=phrase,
             location=Location(source, line),
         )
@@ -87,14 +90,14 @@ def _read_json(text: str, source: str) -> StatusTable:
 
 def _read_versioned(document: LocatedObject, source: str) -> StatusTable:
     definitions = []
-    for entry in document["entries"]:
+    for index, entry in enumerate(document["entries"]):
         code = entry["code"]
         if isinstance(code, float):  # JSON Schema counts 200.0 as an integer; a table may not
             raise ImplementationError(f"{source}:{entry.line}: code {code!r} is not an integer")
         definitions.append(
             Definition(
                 key=code,
-                where=f"{source}:{entry.line}",
+                where=entry.get("name") or f"$.entries[{index}]",
                 name=entry.get("name"),
                 phrase=entry.get("phrase", ABSENT),
                 description=entry.get("description", ABSENT),
@@ -145,13 +148,13 @@ def _read_csv(text: str, source: str) -> StatusTable:
     reader.fieldnames = header
     definitions = []
     try:
-        for row in reader:
+        for row_number, row in enumerate(reader, start=2):
             line = reader.line_num
             if None in row or any(value is None for value in row.values()):
                 raise ImplementationError(
                     f"{source}:{line}: {len(header)} columns expected, as in the header row"
                 )
-            definitions.append(_csv_definition(row, source, line))
+            definitions.append(_csv_definition(row, source, line, row_number))
     except csv.Error as error:
         raise ImplementationError(f"{source}:{reader.line_num}: malformed CSV: {error}") from None
     if not definitions:
@@ -159,7 +162,7 @@ def _read_csv(text: str, source: str) -> StatusTable:
     return StatusTable(source, "document", tuple(definitions), language="")
 
 
-def _csv_definition(row: dict[str, str], source: str, line: int) -> Definition:
+def _csv_definition(row: dict[str, str], source: str, line: int, row_number: int) -> Definition:
     code = row["code"].strip()
     if not (code.isascii() and code.isdigit() and len(code) <= 3):
         raise ImplementationError(f"{source}:{line}: code {code!r} is not an integer from 0 to 999")
@@ -168,7 +171,7 @@ def _csv_definition(row: dict[str, str], source: str, line: int) -> Definition:
         raise ImplementationError(f"{source}:{line}: name {name!r} is not an identifier")
     return Definition(
         key=int(code),
-        where=f"{source}:{line}",
+        where=name or f"row {row_number}",
         name=name or None,
         phrase=row.get("phrase", ABSENT),
         description=row.get("description", ABSENT),
