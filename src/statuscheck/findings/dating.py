@@ -15,7 +15,7 @@ import dataclasses
 import datetime
 from collections.abc import Mapping
 
-from statuscheck.registry.history import History, latest_best_run
+from statuscheck.registry.history import History, HistoryRangeError, State, latest_best_run
 from statuscheck.registry.model import FIRST_CODE, LAST_CODE
 from statuscheck.tables.table import ABSENT, StatusTable
 
@@ -73,7 +73,7 @@ class RegistryMatch:
 
 def date_table(table: StatusTable, history: History) -> RegistryMatch:
     """The latest run of registry states with the fewest disagreements with ``table``."""
-    counts = [disagreements(table, history, day) for day in history.dates]
+    counts = _counts(_carried(table), history)
     first, last = latest_best_run(counts)
     until = history.dates[last + 1] if last + 1 < len(history.dates) else None
     return RegistryMatch(history.dates[first], until, counts[first])
@@ -81,6 +81,37 @@ def date_table(table: StatusTable, history: History) -> RegistryMatch:
 
 def disagreements(table: StatusTable, history: History, day: datetime.date) -> int:
     """How many codes 100-599 ``table`` disagrees on with the registry state in force on ``day``."""
+    carried = _carried(table)
+    return sum(
+        not _agrees(carried.get(code), history.state_on(code, day))
+        for code in range(FIRST_CODE, LAST_CODE + 1)
+    )
+
+
+def _counts(carried: dict[int, list[object]], history: History) -> list[int]:
+    """``disagreements`` on every state at once, walking each code's timeline a single time.
+
+    Checking runs on every ``statuscheck check`` (a pre-commit hook): most codes
+    never changed, so one pass over each timeline beats a lookup per code per state.
+    """
+    dates = history.dates
+    counts = [0] * len(dates)
+    for code in range(FIRST_CODE, LAST_CODE + 1):
+        states = history.timeline(code)
+        phrases = carried.get(code)
+        current = -1
+        for index, day in enumerate(dates):
+            while current + 1 < len(states) and states[current + 1].since <= day:
+                current += 1
+            if current < 0:
+                raise HistoryRangeError(f"{day.isoformat()} is before {history.covered()}")
+            if not _agrees(phrases, states[current]):
+                counts[index] += 1
+    return counts
+
+
+def _carried(table: StatusTable) -> dict[int, list[object]]:
+    """Each code 100-599 the table defines, with the phrases it carries for it."""
     phrases: dict[int, list[object]] = {}
     for definition in table.definitions:
         code = definition.code
@@ -88,12 +119,11 @@ def disagreements(table: StatusTable, history: History, day: datetime.date) -> i
             carried = phrases.setdefault(code, [])
             if definition.phrase is not ABSENT:
                 carried.append(definition.phrase)
-    count = 0
-    for code in range(FIRST_CODE, LAST_CODE + 1):
-        state = history.state_on(code, day)
-        defines = code in phrases
-        if state.is_assigned != defines or (
-            defines and any(phrase != state.phrase for phrase in phrases[code])
-        ):
-            count += 1
-    return count
+    return phrases
+
+
+def _agrees(phrases: list[object] | None, state: State) -> bool:
+    """Defined exactly when assigned, and every phrase carried is the state's phrase."""
+    if phrases is None:
+        return not state.is_assigned
+    return state.is_assigned and all(phrase == state.phrase for phrase in phrases)
