@@ -4,10 +4,19 @@ The new bytes go to a flushed temporary file beside the target, with its
 mode bits, and are renamed over it only if the file still holds the bytes
 the fix was computed from; otherwise the fix would silently undo an edit
 made in the meantime.
+
+A fixed Python source also loses its cached bytecode: Python trusts a
+``.pyc`` whose recorded source size and modification second still match,
+and a fix that swaps ``'Payload Too Large'`` for ``'Content Too Large'``
+keeps the size, so a check run within the same second would otherwise still
+see the old table.
 """
 
 from __future__ import annotations
 
+import contextlib
+import importlib.util
+import os
 from pathlib import Path
 
 from statuscheck.fixes.locate import FixError
@@ -29,3 +38,10 @@ def write_fixed(path: Path, original: bytes, fixed: bytes) -> None:
         raise FixError(
             f"cannot write {path}: {error.strerror or error}; it was left as it was"
         ) from None
+    if path.suffix == ".py":
+        _forget_bytecode(path)
+
+
+def _forget_bytecode(source: Path) -> None:
+    with contextlib.suppress(OSError, NotImplementedError, ValueError):
+        os.unlink(importlib.util.cache_from_source(str(source)))
