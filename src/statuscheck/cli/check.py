@@ -8,12 +8,12 @@ the invocation is wrong.
 from __future__ import annotations
 
 import argparse
-import datetime
 import sys
 from pathlib import Path
 
 from statuscheck.checks.finding import CHECKS
 from statuscheck.checks.values import MISSING_POLICIES
+from statuscheck.cli.options import add_as_of
 
 __all__ = ["register", "run"]
 
@@ -94,12 +94,7 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
         const="all",
         help="the same, warning-level findings included",
     )
-    parser.add_argument(
-        "--as-of",
-        type=datetime.date.fromisoformat,
-        metavar="YYYY-MM-DD",
-        help="judge temporary registrations as of this date (default: today)",
-    )
+    add_as_of(parser)
     parser.set_defaults(run=run)
 
 

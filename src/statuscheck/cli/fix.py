@@ -13,7 +13,6 @@ table in a form no edit could be planned for (``{HTTPStatus.OK: ...}`` keys).
 from __future__ import annotations
 
 import argparse
-import datetime
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -23,6 +22,7 @@ if TYPE_CHECKING:
     from statuscheck.checks.finding import Finding
     from statuscheck.fixes.apply import Fixed
     from statuscheck.fixes.plan import Plan
+from statuscheck.cli.options import add_as_of
 
 __all__ = ["register", "run"]
 
@@ -54,12 +54,7 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
         type=Path,
         help="registry file to fix against instead of the pinned snapshot",
     )
-    parser.add_argument(
-        "--as-of",
-        type=datetime.date.fromisoformat,
-        metavar="YYYY-MM-DD",
-        help="judge temporary registrations as of this date (default: today)",
-    )
+    add_as_of(parser)
     parser.set_defaults(run=run)
 
 

@@ -19,10 +19,11 @@ records are current, 1 otherwise, 2 on bad usage or unreadable input.
 from __future__ import annotations
 
 import argparse
-import datetime
 import sys
 from pathlib import Path
 from typing import Callable, TextIO
+
+from statuscheck.cli.options import add_as_of
 
 __all__ = ["DEFAULT_DIRECTORY", "progress_writer", "register", "run"]
 
@@ -106,12 +107,7 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
         help="replace the matrix between README's <!-- matrix:start/end --> markers with the "
         "recorded matrix",
     )
-    parser.add_argument(
-        "--as-of",
-        type=datetime.date.fromisoformat,
-        metavar="YYYY-MM-DD",
-        help="judge temporary registrations as of this date (default: today)",
-    )
+    add_as_of(parser)
     parser.add_argument(
         "--no-progress", action="store_true", help="no progress line on stderr, even on a terminal"
     )
