@@ -20,7 +20,7 @@ from statuscheck.fixes.plan import Rename, ReplacePhrase
 from statuscheck.registry.former_phrases import former_phrases
 from statuscheck.tables.documents import SCHEMA_PATH, read_document
 from tests.miniatures import FORMER_NAMES, ROWS
-from tests.source_files import changed_lines, check, fixable_errors, plan_for
+from tests.source_files import assert_fixed_exactly, changed_lines, check, fixable_errors, plan_for
 
 __all__ = [
     "LAYOUTS",
@@ -100,11 +100,7 @@ def assert_fix_holds(path: Path) -> Fixed:
     assert fixed.changed == bool(fixable_errors(before))
     path.write_bytes(fixed.fixed)
     after = check(read_document(fixed.fixed, str(path)))
-    assert fixable_errors(after) == []
-    left = {(f.check, f.code, f.kind) for f in after.findings}
-    assert left == {(f.check, f.code, f.kind) for f in before.findings} - set(
-        fixable_errors(before)
-    )
+    assert_fixed_exactly(before, after)
     assert list(SCHEMA.iter_errors(json.loads(fixed.fixed))) == []
     return fixed
 

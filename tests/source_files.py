@@ -116,6 +116,15 @@ def fixable_errors(report: ConformanceReport) -> list[tuple[str, int | None, str
     ]
 
 
+def assert_fixed_exactly(before: ConformanceReport, after: ConformanceReport) -> None:
+    """No fixable error is left, and every other finding is reported exactly as before."""
+    assert fixable_errors(after) == []
+    left = {(f.check, f.code, f.kind) for f in after.findings}
+    assert left == {(f.check, f.code, f.kind) for f in before.findings} - set(
+        fixable_errors(before)
+    )
+
+
 def assert_only_targets_changed(fixed: Fixed) -> None:
     """Lines are only added, or edited where they spell a phrase or name being fixed.
 

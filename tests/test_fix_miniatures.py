@@ -16,6 +16,7 @@ import pytest
 from statuscheck.fixes.locate import Kind
 from tests import miniatures
 from tests.source_files import (
+    assert_fixed_exactly,
     assert_only_targets_changed,
     check,
     fix_file,
@@ -61,12 +62,7 @@ def test_fixing_a_miniature_leaves_no_fixable_error(name: str, tmp_path: Path) -
     assert fixed.changed == bool(fixable_errors(before))
     path.write_bytes(fixed.fixed)
     after = check(load(path, attribute))
-    assert fixable_errors(after) == []
-    # What the fix may not touch is still reported, exactly as before.
-    left = {(f.check, f.code, f.kind) for f in after.findings}
-    assert left == {(f.check, f.code, f.kind) for f in before.findings} - set(
-        fixable_errors(before)
-    )
+    assert_fixed_exactly(before, after)
     assert_only_targets_changed(fixed)
 
 

@@ -17,7 +17,13 @@ from pathlib import Path
 import pytest
 
 from statuscheck.fixes.locate import Kind
-from tests.source_files import assert_only_targets_changed, check, fix_file, fixable_errors, load
+from tests.source_files import (
+    assert_fixed_exactly,
+    assert_only_targets_changed,
+    check,
+    fix_file,
+    load,
+)
 
 #: id -> (package, file inside it, shape, table name, package to load the copy inside)
 REAL_TABLES: dict[str, tuple[str, str, Kind, str, str]] = {
@@ -69,11 +75,7 @@ def test_fixing_a_real_table_leaves_no_fixable_error(table: str, tmp_path: Path)
     module = _load_copy(path, parent, "")
     after = check(_table(module, attribute))
 
-    assert fixable_errors(after) == []
-    left = {(f.check, f.code, f.kind) for f in after.findings}
-    assert left == {(f.check, f.code, f.kind) for f in before.findings} - set(
-        fixable_errors(before)
-    )
+    assert_fixed_exactly(before, after)
     assert_only_targets_changed(fixed)
     # A module that lists its names in __all__ lists the new ones too.
     if hasattr(original, "__all__"):
