@@ -202,3 +202,20 @@ def test_a_python_file_path_is_fixed_where_it_lies(
     status, _, err = run(capsys, "fix", f"{path}{attribute}", "--write")
     assert (status, err.splitlines()[0]) == (1, f"fixed {path}")
     assert run(capsys, "fix", f"{path}{attribute}")[:2] == (0, "")
+
+
+def test_a_python_file_runs_once_per_fix(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Fix judges the very table it located: a vendor's file is executed once, not twice."""
+    runs = tmp_path / "runs"
+    path = tmp_path / "generated.py"
+    path.write_text(
+        f"with open({str(runs)!r}, 'a') as log:\n    log.write('run\\n')\n"
+        "CONTINUE = 100\nOK = 200\nREQUEST_ENTITY_TOO_LARGE = 413\n",
+        "utf-8",
+    )
+    status, out, _ = run(capsys, "fix", str(path))
+    assert status == 1
+    assert "+CONTENT_TOO_LARGE = 413" in out
+    assert runs.read_text() == "run\n"

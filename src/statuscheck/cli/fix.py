@@ -61,14 +61,16 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
 def run(args: argparse.Namespace) -> int:
     from statuscheck.fixes.apply import fix_source
     from statuscheck.fixes.locate import locate, read_source
-    from statuscheck.tables.resolve import import_from_cwd, is_document
+    from statuscheck.tables.adapters import read_table
+    from statuscheck.tables.resolve import import_from_cwd, is_document, resolve
 
     if is_document(args.impl):
         return _fix_document(args)
     import_from_cwd()
-    target = locate(args.impl)
+    table = resolve(args.impl)
+    target = locate(args.impl, table)
     original = read_source(target)
-    plan = _plan(args.impl, args)
+    plan = _plan(read_table(table, args.impl), args)
     return _present(fix_source(original, target, plan), plan, target.path, args.write)
 
 

@@ -39,13 +39,13 @@ class Target:
     name: str = ""
 
 
-def locate(impl: str) -> Target:
-    """The source of the table ``impl`` names: ``pkg.mod:Attr``, ``pkg.mod.Attr`` or ``pkg.mod``.
+def locate(impl: str, obj: object) -> Target:
+    """The source of ``obj``, the table ``impl`` names (``pkg.mod:Attr``, ``pkg.mod``, a file).
 
     A Python file, ``path/file.py[:Attr]``, is its own source: it is loaded
-    under a private name :mod:`inspect` cannot trace back.
+    under a private name :mod:`inspect` cannot trace back. ``obj`` is the
+    table already resolved, so a source file's code runs once per fix.
     """
-    obj = resolve(impl)
     source = split_source_path(impl)
     if source is not None:
         return _in_file(obj, source[0], ".".join(source[1]), impl)
